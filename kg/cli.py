@@ -1,0 +1,191 @@
+"""`kg`: a thin command-line shell over kg.api (heavy libraries are imported inside commands)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from kg.errors import KgError
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn Chinese government documents into a knowledge graph of enterprises, projects, parks and policies.",
+)
+
+LEXICON_HELP = "Extra lexicon file (TYPE<TAB>NAME<TAB>ALIAS|ALIAS); repeatable."
+
+
+def _progress(paths_hint: str):
+    """A rich progress callback on a terminal, nothing otherwise."""
+    if not sys.stderr.isatty():
+        return None, None
+    from rich.progress import Progress
+
+    progress = Progress(transient=True, console=_console(stderr=True))
+    task = progress.add_task(paths_hint, total=None)
+    return progress, lambda path: progress.update(task, advance=1, description=f"{paths_hint} {path.name}")
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _run_with_progress(func, label: str, *args, **kwargs):
+    progress, callback = _progress(label)
+    if progress is None:
+        return func(*args, **kwargs)
+    with progress:
+        return func(*args, on_document=callback, **kwargs)
+
+
+def _warn_skipped(result) -> None:
+    from kg.api import warn
+
+    for path in result.skipped:
+        warn(f"{path}: empty file, skipped")
+
+
+@app.command()
+def build(
+    inputs: List[Path] = typer.Argument(..., help="Document files or folders (*.txt)."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help=LEXICON_HELP),
+    rows: int = typer.Option(20, help="Company-initiative rows to show in the summary."),
+):
+    """Run the whole pipeline and write the graph (RDF, GEXF, GraphML, CSV, JSON) to OUT."""
+    from kg import api
+
+    result, graph, written = _run_with_progress(api.build, "reading", inputs, out, lexicon)
+    _warn_skipped(result)
+    from kg.graph.summary import summarize
+    from kg.report import print_summary
+
+    print_summary(_console(), summarize(graph), rows, out, len(written))
+
+
+@app.command()
+def extract(
+    inputs: List[Path] = typer.Argument(..., help="Document files or folders (*.txt)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Folder for one NAME.json per document."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help=LEXICON_HELP),
+):
+    """Write one JSON per document in the annotation guide's format."""
+    from kg import api
+
+    result, written = _run_with_progress(api.extract, "extracting", inputs, out, lexicon)
+    _warn_skipped(result)
+    typer.echo(f"wrote {len(written)} file(s) to {out}")
+
+
+@app.command("eval")
+def evaluate(
+    gold: Path = typer.Option(..., "--gold", help="Folder of gold NAME.json files."),
+    pred: Path = typer.Option(..., "--pred", help="Folder of predicted NAME.json files."),
+    errors: int = typer.Option(0, "--errors", help="Show up to N false positives and misses per type."),
+    as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
+):
+    """Score predictions against gold files by the annotation guide's rules."""
+    import json
+
+    from kg import api
+    from kg.eval.score import format_score, score_to_json
+
+    result = api.evaluate(gold, pred)
+    if as_json:
+        typer.echo(json.dumps(score_to_json(result), ensure_ascii=False, indent=1))
+    else:
+        typer.echo(format_score(result, errors))
+
+
+@app.command()
+def query(
+    spec: str = typer.Argument(..., help="A library query name, a .rq file, or SPARQL text."),
+    build_dir: Path = typer.Option(Path("out"), "--build", "-b", help="A folder written by `kg build`."),
+    param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table|csv|tsv|json"),
+    list_: bool = typer.Option(False, "--list", help="List the query library and exit."),
+):
+    """Ask a SPARQL question of a build (pyoxigraph store)."""
+    from kg import query as q
+
+    if list_:
+        for name, description in q.list_queries():
+            typer.echo(f"{name:28} {description}")
+        return
+    params = {}
+    for item in param or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise KgError(f"--param {item!r}: expected name=value")
+        params[name] = value
+    store = q.open_store(build_dir)
+    result = q.run_query(store, q.resolve_query(spec), params)
+    typer.echo(q.render(result, fmt), nl=False)
+
+
+@app.command()
+def export(
+    build_dir: Path = typer.Option(Path("out"), "--build", "-b", help="A folder written by `kg build`."),
+    fmt: str = typer.Option("gexf", "--format", "-f", help="gexf|graphml|csv|json|ttl|trig|jsonld"),
+    view: str = typer.Option("full", "--view", help="full|initiatives|companies"),
+    out: Path = typer.Option(..., "--out", "-o", help="Output file (csv: a folder)."),
+):
+    """Export a build's graph in another format or view."""
+    from kg import export as ex
+
+    graph = ex.read_json(_build_file(build_dir, "graph.json"))
+    for path in ex.export_graph(graph, fmt, view, out):
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+def stats(build_dir: Path = typer.Argument(Path("out"), help="A folder written by `kg build`.")):
+    """Counts per class and relation, and the entities with the highest degree."""
+    from kg import query as q
+
+    typer.echo(q.stats_text(build_dir), nl=False)
+
+
+@app.command()
+def validate(build_dir: Path = typer.Argument(Path("out"), help="A folder written by `kg build`.")):
+    """Check a build's RDF against the SHACL shapes."""
+    from kg.rdf.validate import validate_build
+
+    conforms, report = validate_build(build_dir)
+    typer.echo(report)
+    if not conforms:
+        raise typer.Exit(1)
+
+
+def _build_file(build_dir: Path, name: str) -> Path:
+    path = build_dir / name
+    if not path.is_file():
+        raise KgError(f"{path}: not found; run `kg build INPUT --out {build_dir}` first")
+    return path
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except KgError as exc:
+        print(f"kg: error: {exc}", file=sys.stderr)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except Exception as exc:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(1)
+        raise

@@ -1,0 +1,1 @@
+"""Evaluation: the annotation guide's JSON format and its scoring rules."""

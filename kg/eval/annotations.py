@@ -1,0 +1,74 @@
+"""The annotation guide's per-document JSON (``doc``, ``entities``, ``relations``), read and written."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.io import write_text
+from kg.model import Resolution
+
+
+def _document_name(names: set[str]) -> str:
+    return sorted(names, key=lambda s: (-len(s), s))[0]
+
+
+def document_annotations(resolution: Resolution, doc_id: str) -> dict:
+    """The entities mentioned in one document (with the aliases seen there) and its relations."""
+    entities = []
+    name_in_doc: dict[str, str] = {}
+    for ent in sorted(resolution.entities.values(), key=lambda e: e.id):
+        names = ent.names_by_doc.get(doc_id)
+        if not names:
+            continue
+        name = ent.name if ent.name in names else _document_name(names)
+        name_in_doc[ent.id] = name
+        entry = {"name": name, "type": ent.type, "aliases": sorted(names - {name}), "id": ent.id}
+        if ent.also:
+            entry["also"] = sorted(ent.also)
+        entities.append(entry)
+    relations = []
+    for fact in resolution.facts:
+        evidence = [e for e in fact.evidence if e.doc_id == doc_id]
+        if not evidence:
+            continue
+        first = evidence[0]
+        relations.append({
+            "head": name_in_doc[fact.head],
+            "relation": fact.relation,
+            "tail": name_in_doc[fact.tail],
+            "evidence": first.sentence,
+            "span": [first.start, first.end],
+            "original_span": [first.orig_start, first.orig_end],
+            "source": first.source,
+            "confidence": round(max(e.confidence for e in evidence), 3),
+        })
+    entities.sort(key=lambda e: (e["type"], e["name"]))
+    relations.sort(key=lambda r: (r["head"], r["relation"], r["tail"]))
+    return {"doc": doc_id, "entities": entities, "relations": relations}
+
+
+def write_annotations(resolution: Resolution, out_dir: Path) -> list[Path]:
+    paths = []
+    for doc in resolution.documents:
+        path = Path(out_dir) / f"{doc.doc_id}.json"
+        data = document_annotations(resolution, doc.doc_id)
+        write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+        paths.append(path)
+    return paths
+
+
+def read_annotations(directory: Path, strict: bool = True) -> dict[str, dict]:
+    """NAME.json files of a folder -> {NAME: document}. A broken file is an error, or empty if not strict."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise KgError(f"{directory}: no such folder")
+    docs = {}
+    for path in sorted(directory.glob("*.json")):
+        try:
+            docs[path.stem] = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            if strict:
+                raise KgError(f"{path}: not a readable annotation file ({exc})") from None
+            docs[path.stem] = {"entities": [], "relations": []}
+    return docs

@@ -1,0 +1,58 @@
+"""What `kg build` and `kg export` write: one function per command, dispatching on format and view."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from kg.errors import KgError
+from kg.export.csv_tables import write_csv
+from kg.export.gexf import write_gexf
+from kg.export.graphml import write_graphml
+from kg.export.node_link import write_json
+from kg.export.views import view as select_view
+
+GRAPH_FORMATS = ("gexf", "graphml", "csv", "json")
+RDF_FORMATS = ("ttl", "trig", "jsonld")
+FORMATS = GRAPH_FORMATS + RDF_FORMATS
+RDF_VIEWS = ("full", "initiatives")  # views that keep the typed relations RDF needs
+
+
+def write_build_exports(graph: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
+    """Write graph.gexf, graph.graphml, entities.csv, relations.csv and graph.json into `out_dir`."""
+    out_dir = Path(out_dir)
+    paths = [out_dir / name for name in ("graph.gexf", "graph.graphml", "entities.csv", "relations.csv",
+                                         "graph.json")]
+    gexf, graphml, entities, relations, node_link = paths
+    write_gexf(graph, gexf)
+    write_graphml(graph, graphml)
+    write_csv(graph, entities, relations)
+    write_json(graph, node_link)
+    return paths
+
+
+def csv_paths(out: Path) -> tuple[Path, Path]:
+    """The node and edge tables for `--format csv --out out`: ``<stem>.nodes.csv``, ``<stem>.edges.csv``."""
+    stem = out.stem if out.suffix.lower() == ".csv" else out.name
+    return out.with_name(f"{stem}.nodes.csv"), out.with_name(f"{stem}.edges.csv")
+
+
+def export_graph(graph: nx.MultiDiGraph, fmt: str, view: str, out: str | Path) -> list[Path]:
+    """Write `view` (full | initiatives | companies) of `graph` as `fmt` to `out`; return the files written."""
+    if fmt not in FORMATS:
+        raise KgError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    out = Path(out)
+    selected = select_view(graph, view)
+    if fmt in RDF_FORMATS:
+        if view not in RDF_VIEWS:
+            raise KgError(f"--view {view} cannot be written as RDF: choose one of {', '.join(RDF_VIEWS)}")
+        from kg.rdf import write_rdf
+
+        write_rdf(selected, out, fmt)
+        return [out]
+    if fmt == "csv":
+        nodes_path, edges_path = csv_paths(out)
+        write_csv(selected, nodes_path, edges_path)
+        return [nodes_path, edges_path]
+    {"gexf": write_gexf, "graphml": write_graphml, "json": write_json}[fmt](selected, out)
+    return [out]

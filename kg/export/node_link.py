@@ -1,0 +1,29 @@
+"""Node-link JSON (networkx ``node_link_data``): the whole graph with every attribute, evidence included."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from kg.errors import KgError
+from kg.io import write_text
+
+
+def write_json(graph: nx.Graph, path: str | Path) -> None:
+    """Write `graph` as node-link JSON (UTF-8, keys sorted, so the output is deterministic)."""
+    data = nx.node_link_data(graph, edges="edges")
+    write_text(path, json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+
+
+def read_json(path: str | Path) -> nx.MultiDiGraph:
+    """Read a graph written by `write_json` (e.g. a build folder's ``graph.json``)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        return nx.node_link_graph(data, edges="edges")
+    except FileNotFoundError:
+        raise KgError(f"{path}: no such graph file (run `kg build` first)") from None
+    except OSError as err:
+        raise KgError(f"{path}: cannot read ({err.strerror})") from None
+    except (ValueError, KeyError, TypeError) as err:
+        raise KgError(f"{path}: not a node-link graph JSON file ({err})") from None

@@ -1,0 +1,34 @@
+"""kg_select: choose non-overlapping mentions from the candidates.
+
+Candidates are ranked by confidence, then length; a candidate overlapping an already chosen
+mention is dropped unless one contains the other and the types differ (a company named
+inside a project name is both a mention of the company and part of the project).
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.components.base import candidates
+from kg.model import Mention
+
+
+def _compatible(a: Mention, b: Mention) -> bool:
+    if a.end <= b.start or b.end <= a.start:
+        return True
+    nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+    return nested and a.type != b.type
+
+
+def select(found: list[Mention]) -> list[Mention]:
+    chosen: list[Mention] = []
+    for cand in sorted(found, key=lambda m: (-m.confidence, -(m.end - m.start), m.start, m.type)):
+        if all(_compatible(cand, other) for other in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda m: (m.start, m.end, m.type))
+
+
+@Language.component("kg_select")
+def make_select(doc: Doc) -> Doc:
+    doc._.kg_mentions = select(candidates(doc))
+    return doc

@@ -1,0 +1,52 @@
+"""The extraction pipeline: spaCy's blank Chinese pipeline with the jieba segmenter.
+
+Each component (kg/extract/components/) is registered by name with spaCy, does one job and
+appends candidate Mentions to ``doc._.kg_candidates``; ``kg_select`` turns candidates into the
+final, non-conflicting mentions in ``doc._.kg_mentions``. Relations and project attributes are
+read from the mentions afterwards (kg/extract/relations.py, kg/extract/attributes.py).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.extract.lexicon import Lexicon, load_lexicons
+from kg.model import Document, Extraction
+
+# order matters: later components see earlier candidates
+COMPONENTS = (
+    "kg_lexicon",
+    "kg_patterns",
+    "kg_select",
+)
+
+
+class Extractor:
+    """Build the spaCy pipeline once; call `extract(document)` for each document."""
+
+    def __init__(self, lexicon_paths: list[str | Path] | None = None):
+        import logging
+
+        import jieba
+        import spacy
+
+        jieba.setLogLevel(logging.WARNING)
+
+        from kg.extract import components  # noqa: F401  (registers the components)
+
+        self.lexicon: Lexicon = load_lexicons(lexicon_paths or [])
+        self.nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        for name in COMPONENTS:
+            self.nlp.add_pipe(name)
+        self.nlp.get_pipe("kg_lexicon").set_lexicon(self.lexicon)
+
+    def extract(self, document: Document) -> Extraction:
+        from kg.extract.attributes import project_attributes
+        from kg.extract.relations import extract_relations
+
+        doc = self.nlp.make_doc(document.text)
+        doc._.kg_document = document
+        for _, proc in self.nlp.pipeline:
+            doc = proc(doc)
+        mentions = doc._.kg_mentions
+        relations = extract_relations(document, mentions)
+        return Extraction(document, mentions, relations, project_attributes(document, mentions))

@@ -1,0 +1,75 @@
+"""Write the RDF files of a build, atomically and byte-identically across runs."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import networkx as nx
+from rdflib import Dataset, Graph
+
+from kg.errors import KgError
+from kg.io import write_text
+from kg.rdf.convert import graph_to_dataset
+
+SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
+CONTEXT_FILE = SCHEMAS / "context.jsonld"
+TRIG = "graph.trig"
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All triples of the dataset (default and named graphs) in one graph, prefixes kept."""
+    union = Graph()
+    for prefix, namespace in ds.namespaces():
+        union.bind(prefix, namespace)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def _nquads(ds: Dataset) -> str:
+    lines = ds.serialize(format="nquads").splitlines()
+    return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
+
+
+def _jsonld(ds: Dataset) -> str:
+    context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
+    data = json.loads(ds.serialize(format="json-ld", context=context))
+    return json.dumps(_sorted_jsonld(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def _sorted_jsonld(value):
+    """JSON-LD with its node lists sorted (rdflib emits them in set order)."""
+    if isinstance(value, dict):
+        return {key: _sorted_jsonld(item) for key, item in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_jsonld(item) for item in value]
+        return sorted(items, key=lambda item: json.dumps(item, ensure_ascii=False, sort_keys=True))
+    return value
+
+
+def write_rdf(graph: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
+    """Write graph.ttl (all triples), graph.trig and graph.nq (one named graph per document) and
+    graph.jsonld (compacted with schemas/context.jsonld) into `out_dir`; return their paths."""
+    ds = graph_to_dataset(graph)
+    out_dir = Path(out_dir)
+    outputs = {
+        "graph.ttl": lambda: union_graph(ds).serialize(format="turtle"),
+        TRIG: lambda: ds.serialize(format="trig"),
+        "graph.nq": lambda: _nquads(ds),
+        "graph.jsonld": lambda: _jsonld(ds),
+    }
+    paths = []
+    for name, render in outputs.items():
+        write_text(out_dir / name, render())
+        paths.append(out_dir / name)
+    return paths
+
+
+def load_dataset(out_dir: str | Path) -> Dataset:
+    """The dataset stored in a build's graph.trig."""
+    path = Path(out_dir) / TRIG
+    if not path.is_file():
+        raise KgError(f"no {TRIG} in {out_dir}: run `kg build` first")
+    ds = Dataset()
+    ds.parse(path, format="trig")
+    return ds

@@ -1,0 +1,68 @@
+"""Shared fixtures: a small hand-made graph built through the real graph stage."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.graph import build_graph
+from kg.model import Document, DocumentMeta, Entity, Evidence, Fact, ProjectAttributes, Resolution, Sentence
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def _evidence(doc: str, sentence: str, start: int, end: int, source: str = "test") -> Evidence:
+    return Evidence(doc, 0, sentence, start, end, start + 3, end + 3, source, 0.9)
+
+
+def small_resolution() -> Resolution:
+    s1 = "中航光电高端互连科技产业社区建成投产，一拖集团、中信重工等3家企业入选专精特新名单。"
+    s2 = "自贸区内蓝斯利公司总投资145.8亿元的氢能项目开工建设。"
+    docs = [
+        Document("doc-a", "doc-a.txt", s1, s1, list(range(len(s1))), [Sentence(0, 0, len(s1), s1)],
+                 DocumentMeta("政府工作报告", "2024-01-24", "涧西区人民政府", "涧西区", 2024)),
+        Document("doc-b", "doc-b.txt", s2, s2, list(range(len(s2))), [Sentence(0, 0, len(s2), s2)],
+                 DocumentMeta("doc-b")),
+    ]
+    ev = {
+        "avic": _evidence("doc-a", s1, 0, 4),
+        "community": _evidence("doc-a", s1, 0, 14),
+        "yituo": _evidence("doc-a", s1, 19, 23),
+        "citic": _evidence("doc-a", s1, 24, 28),
+        "srdi": _evidence("doc-a", s1, 36, 40),
+        "ftz": _evidence("doc-b", s2, 0, 3),
+        "lansili": _evidence("doc-b", s2, 4, 9),
+        "h2": _evidence("doc-b", s2, 20, 24),
+    }
+    entities = {
+        "enterprise-zhonghangguangdian": Entity("enterprise-zhonghangguangdian", "Enterprise", "中航光电",
+                                                {"中航光电", "中航光电科技股份有限公司"}, set(), {"doc-a"}, [ev["avic"]]),
+        "enterprise-yituo": Entity("enterprise-yituo", "Enterprise", "一拖集团", {"一拖集团", "一拖", "中国一拖"},
+                                   set(), {"doc-a"}, [ev["yituo"]]),
+        "enterprise-citic": Entity("enterprise-citic", "Enterprise", "中信重工", {"中信重工"}, set(), {"doc-a"},
+                                   [ev["citic"]]),
+        "enterprise-lansili": Entity("enterprise-lansili", "Enterprise", "蓝斯利公司", {"蓝斯利公司", "蓝斯利"}, set(),
+                                     {"doc-b"}, [ev["lansili"]]),
+        "project-community": Entity("project-community", "Project", "中航光电高端互连科技产业社区",
+                                    {"中航光电高端互连科技产业社区"}, {"Park"}, {"doc-a"}, [ev["community"]],
+                                    ProjectAttributes(status="投产", year=2024)),
+        "project-h2": Entity("project-h2", "Project", "氢能项目", {"氢能项目"}, set(), {"doc-b"}, [ev["h2"]],
+                             ProjectAttributes(14_580_000_000, "145.8亿元", "开工", None)),
+        "policy-srdi": Entity("policy-srdi", "Policy", "专精特新", {"专精特新"}, set(), {"doc-a"}, [ev["srdi"]]),
+        "park-ftz": Entity("park-ftz", "Park", "自贸区", {"自贸区"}, set(), {"doc-b"}, [ev["ftz"]]),
+    }
+    facts = [
+        Fact("enterprise-zhonghangguangdian", "undertakes", "project-community", [ev["community"]]),
+        Fact("enterprise-yituo", "participatesIn", "policy-srdi", [_evidence("doc-a", s1, 19, 40)]),
+        Fact("enterprise-citic", "participatesIn", "policy-srdi", [_evidence("doc-a", s1, 24, 40)]),
+        Fact("enterprise-lansili", "locatedIn", "park-ftz", [_evidence("doc-b", s2, 0, 9)]),
+        Fact("enterprise-lansili", "undertakes", "project-h2", [_evidence("doc-b", s2, 4, 24)]),
+    ]
+    return Resolution(docs, entities, facts)
+
+
+@pytest.fixture
+def small_graph():
+    """A MultiDiGraph with the attributes documented in kg.graph.build."""
+    return build_graph(small_resolution())
