@@ -12,6 +12,7 @@ from kg.errors import KgError
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
     help="Turn Chinese government documents into a knowledge graph of enterprises, projects, parks and policies.",
 )
 
@@ -171,21 +172,10 @@ def _build_file(build_dir: Path, name: str) -> Path:
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        app()
     except KgError as exc:
         print(f"kg: error: {exc}", file=sys.stderr)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         sys.exit(130)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except Exception as exc:  # click usage errors arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(1)
-        raise

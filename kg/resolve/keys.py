@@ -10,18 +10,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kg.text.gazetteer import place_names
+
 MARKS = "“”\"'‘’《》「」『』【】"
 _MARKS_TABLE = {ord(c): None for c in MARKS}
 LEGAL_FORMS = ("股份有限公司", "有限责任公司", "有限公司", "股份公司", "集团公司", "集团", "公司", "股份")
 BUSINESS_WORDS = ("科技", "技术", "实业", "控股", "发展")
-PROVINCES = (
-    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
-    "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
-    "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
-)
-REGION_PREFIX = re.compile(
-    r"^(?:中国|(?:%s)(?:省|市|自治区)?|[\u4e00-\u9fff]{2,3}市)" % "|".join(PROVINCES)
-)
+# regions jieba's dictionary does not tag as 省/市/县/区 names
+OTHER_REGIONS = frozenset({"中国", "内蒙古", "西藏", "香港", "澳门"})
 BRACKETED = re.compile(r"[（(]([^（）()]{1,8})[)）]")
 
 
@@ -49,14 +45,20 @@ def enterprise_key(name: str) -> str:
     s = normalize(name)
     s = BRACKETED.sub(lambda m: "" if m.group(1) in ("集团", "股份") or _is_region(m.group(1)) else m.group(0), s)
     s = _strip_suffixes(s, LEGAL_FORMS)
-    stripped = REGION_PREFIX.sub("", s)
-    if len(stripped) >= 2:
-        s = stripped
+    s = _strip_region_prefix(s)
     return _strip_suffixes(s, BUSINESS_WORDS)
 
 
 def _is_region(text: str) -> bool:
-    return text in PROVINCES or text == "中国" or bool(re.fullmatch(r"[\u4e00-\u9fff]{1,4}[省市区县]", text))
+    return text in OTHER_REGIONS or text in place_names()
+
+
+def _strip_region_prefix(s: str) -> str:
+    """中国一拖 -> 一拖, 洛阳市某某 -> 某某: the longest place-name prefix that leaves two characters."""
+    for size in range(min(5, len(s) - 2), 1, -1):
+        if _is_region(s[:size]):
+            return s[size:]
+    return s
 
 
 def entity_key(name: str, type_: str) -> str:

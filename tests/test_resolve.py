@@ -1,0 +1,79 @@
+from kg.extract.lexicon import Lexicon, LexiconEntry
+from kg.model import Document, DocumentMeta, Extraction, Mention, ProjectAttributes, RelationMention, Sentence
+from kg.resolve import entity_key, normalize, resolve
+
+
+def test_normalize_follows_the_scoring_rules():
+    assert normalize("“万人助万企”") == "万人助万企"
+    assert normalize("《既有住宅加装电梯实施办法》") == "既有住宅加装电梯实施办法"
+    assert normalize("麦斯克 8英寸硅外延片项目") == "麦斯克8英寸硅外延片"
+    assert normalize("（集团）") == "(集团)"
+
+
+def test_enterprise_keys_merge_legal_and_short_forms():
+    same = ["中国一拖集团有限公司", "一拖集团", "一拖", "中国一拖"]
+    assert {entity_key(n, "Enterprise") for n in same} == {"一拖"}
+    assert entity_key("中航光电科技股份有限公司", "Enterprise") == entity_key("中航光电", "Enterprise")
+    assert entity_key("氢沄（河南）新能源", "Enterprise") == entity_key("氢沄新能源", "Enterprise")
+    assert entity_key("洛阳某某重工（集团）有限公司", "Enterprise") == entity_key("某某重工", "Enterprise")
+
+
+def test_distinct_enterprises_sharing_characters_stay_apart():
+    assert entity_key("中航光电", "Enterprise") != entity_key("中航锂电", "Enterprise")
+    assert entity_key("洛铜", "Enterprise") != entity_key("洛钼", "Enterprise")
+
+
+def _extraction(doc_id: str, text: str, mentions: list[tuple[str, str]], relations=()) -> Extraction:
+    doc = Document(doc_id, f"{doc_id}.txt", text, text, list(range(len(text))),
+                   [Sentence(0, 0, len(text), text)], DocumentMeta(doc_id, year=2024))
+    ms = []
+    for name, type_ in mentions:
+        start = text.index(name)
+        ms.append(Mention(name, type_, start, start + len(name), 0, "test", 0.9))
+    rels = [RelationMention(ms[h], rel, ms[t], 0, "test", 0.8) for h, rel, t in relations]
+    attrs = {(m.start, m.end): ProjectAttributes(year=2024, status="开工") for m in ms if m.type == "Project"}
+    return Extraction(doc, ms, rels, attrs)
+
+
+def test_resolution_across_documents_with_stable_ids():
+    a = _extraction("a", "中国一拖集团有限公司实施一拖低排放柴油机项目。", [
+        ("中国一拖集团有限公司", "Enterprise"), ("一拖低排放柴油机项目", "Project"), ("一拖", "Enterprise")],
+        [(0, "undertakes", 1)])
+    b = _extraction("b", "一拖集团和中航锂电入选名单。", [("一拖集团", "Enterprise"), ("中航锂电", "Enterprise")])
+    res = resolve([a, b])
+    enterprises = [e for e in res.entities.values() if e.type == "Enterprise"]
+    assert len(enterprises) == 2
+    yituo = next(e for e in enterprises if "一拖集团" in e.aliases)
+    assert {"中国一拖集团有限公司", "一拖", "一拖集团"} <= yituo.aliases
+    assert yituo.documents == {"a", "b"}
+    assert yituo.names_by_doc["b"] == {"一拖集团"}
+    again = resolve([b, a])
+    assert sorted(again.entities) == sorted(res.entities)
+    fact = res.facts[0]
+    assert (res.entities[fact.head].name, fact.relation) == (yituo.name, "undertakes")
+    ev = fact.evidence[0]
+    assert ev.doc_id == "a" and ev.sentence.startswith("中国一拖") and ev.start == 0
+    project = res.entities[fact.tail]
+    assert project.attributes.status == "开工" and project.attributes.year == 2024
+
+
+def test_lexicon_gives_canonical_name_and_joins_aliases():
+    lexicon = Lexicon([LexiconEntry("Enterprise", "甲乙科技股份有限公司", ("甲乙", "甲乙股份"))])
+    ex = _extraction("a", "甲乙股份与甲乙科技合作。", [("甲乙股份", "Enterprise"), ("甲乙科技", "Enterprise")])
+    res = resolve([ex], lexicon)
+    (ent,) = res.entities.values()
+    assert ent.name == "甲乙科技股份有限公司"
+
+
+def test_relations_with_wrong_types_are_dropped():
+    ex = _extraction("a", "某某大学承担某某计划。", [("某某大学", "Institution"), ("某某计划", "Policy")],
+                     [(0, "participatesIn", 1)])
+    assert resolve([ex]).facts == []
+
+
+def test_type_is_voted_within_a_document():
+    ex = _extraction("a", "智慧岛建设，智慧岛运营，智慧岛扩容。", [("智慧岛", "Park")])
+    ex.mentions.append(Mention("智慧岛", "Project", 6, 9, 0, "test", 0.5))
+    res = resolve([ex])
+    (ent,) = res.entities.values()
+    assert ent.type == "Park" and ent.also == {"Project"}
