@@ -1,6 +1,8 @@
 """What `kg build` and `kg export` write: one function per command, dispatching on format and view."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import networkx as nx
@@ -16,13 +18,12 @@ GRAPH_FORMATS = ("gexf", "graphml", "csv", "json")
 RDF_FORMATS = ("ttl", "trig", "jsonld")
 FORMATS = GRAPH_FORMATS + RDF_FORMATS
 RDF_VIEWS = ("full", "initiatives")  # views that keep the typed relations RDF needs
+BUILD_FILES = ("graph.gexf", "graph.graphml", "entities.csv", "relations.csv", "graph.json")
 
 
 def write_build_exports(graph: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
-    """Write graph.gexf, graph.graphml, entities.csv, relations.csv and graph.json into `out_dir`."""
-    out_dir = Path(out_dir)
-    paths = [out_dir / name for name in ("graph.gexf", "graph.graphml", "entities.csv", "relations.csv",
-                                         "graph.json")]
+    """Write `BUILD_FILES` into `out_dir`: GEXF, GraphML, the Gephi node and edge tables, node-link JSON."""
+    paths = [Path(out_dir) / name for name in BUILD_FILES]
     gexf, graphml, entities, relations, node_link = paths
     write_gexf(graph, gexf)
     write_graphml(graph, graphml)
@@ -46,9 +47,7 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, view: str, out: str | Path) -
     if fmt in RDF_FORMATS:
         if view not in RDF_VIEWS:
             raise KgError(f"--view {view} cannot be written as RDF: choose one of {', '.join(RDF_VIEWS)}")
-        from kg.rdf import write_rdf
-
-        write_rdf(selected, out, fmt)
+        _write_rdf_file(selected, fmt, out)
         return [out]
     if fmt == "csv":
         nodes_path, edges_path = csv_paths(out)
@@ -56,3 +55,13 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, view: str, out: str | Path) -
         return [nodes_path, edges_path]
     {"gexf": write_gexf, "graphml": write_graphml, "json": write_json}[fmt](selected, out)
     return [out]
+
+
+def _write_rdf_file(graph: nx.MultiDiGraph, fmt: str, out: Path) -> None:
+    """Move the `fmt` file of kg.rdf.write_rdf's build set (written beside `out`) to `out`."""
+    from kg.rdf import write_rdf
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=f".{out.name}.", dir=out.parent) as tmp:
+        written = next(p for p in write_rdf(graph, tmp) if p.suffix == f".{fmt}")
+        os.replace(written, out)

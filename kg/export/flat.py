@@ -10,7 +10,7 @@ are left out. Nodes, edges and columns come out sorted, so output is determinist
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import networkx as nx
 
@@ -54,8 +54,8 @@ class FlatGraph:
     directed: bool
     nodes: list[FlatNode]
     edges: list[FlatEdge]
-    node_columns: list[Column] = field(default_factory=list)
-    edge_columns: list[Column] = field(default_factory=list)
+    node_columns: list[Column]
+    edge_columns: list[Column]
 
 
 def flatten(graph: nx.Graph) -> FlatGraph:

@@ -11,8 +11,14 @@ from kg.io import write_text
 
 
 def write_json(graph: nx.Graph, path: str | Path) -> None:
-    """Write `graph` as node-link JSON (UTF-8, keys sorted, so the output is deterministic)."""
+    """Write `graph` as node-link JSON; nodes, edges and keys sorted, so the output is deterministic."""
     data = nx.node_link_data(graph, edges="edges")
+    data["nodes"].sort(key=lambda node: node["id"])
+    if not graph.is_directed():
+        for edge in data["edges"]:
+            if edge["target"] < edge["source"]:
+                edge["source"], edge["target"] = edge["target"], edge["source"]
+    data["edges"].sort(key=lambda edge: (edge["source"], edge["target"], str(edge.get("key", ""))))
     write_text(path, json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
 
 

@@ -1,0 +1,63 @@
+"""The command line: error paths give one line and a non-zero exit; help is instant."""
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+KG = [sys.executable, "-m", "kg"]
+
+
+def run(*args, cwd=None):
+    return subprocess.run([*KG, *map(str, args)], capture_output=True, text=True, cwd=cwd)
+
+
+def test_help_lists_the_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("build", "extract", "eval", "query", "export", "stats", "validate"):
+        assert command in result.stdout
+
+
+def test_help_does_not_import_heavy_libraries():
+    code = "import sys, kg.cli; print(sorted(m for m in ('spacy','jieba','rdflib','pyoxigraph','networkx') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("setup, message", [
+    (lambda d: d / "missing.txt", "no such file or folder"),
+    (lambda d: (d / "empty").mkdir() or d / "empty", "holds no documents"),
+    (lambda d: (d / "bin.txt").write_bytes(b"\x00\x01\x02" * 100) and d / "bin.txt", "bin.txt: binary file"),
+    (lambda d: (d / "gbk.txt").write_bytes(b"\xff\xfe\x81\x20" * 50) and d / "gbk.txt", "cannot decode"),
+])
+def test_bad_input_gets_one_line_and_nonzero_exit(tmp_path, setup, message):
+    target = setup(tmp_path)
+    result = run("extract", target, "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert message in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_only_empty_files_is_an_error_with_a_warning(tmp_path):
+    (tmp_path / "e.txt").write_text("\n", encoding="utf-8")
+    result = run("extract", tmp_path / "e.txt", "--out", tmp_path / "out")
+    assert result.returncode == 2
+    assert "e.txt: empty file" in result.stderr or "no non-empty documents" in result.stderr
+
+
+def test_malformed_lexicon_names_file_and_line(tmp_path):
+    doc = tmp_path / "d.txt"
+    doc.write_text("甲乙科技股份有限公司建成投产。", encoding="utf-8")
+    lex = tmp_path / "lex.tsv"
+    lex.write_text("Enterprise\t甲乙\nCompany\t丙丁\n", encoding="utf-8")
+    result = run("extract", doc, "--out", tmp_path / "out", "--lexicon", lex)
+    assert result.returncode == 2
+    assert "lex.tsv:2: unknown type 'Company'" in result.stderr
+
+
+def test_eval_on_missing_folder(tmp_path):
+    result = run("eval", "--gold", tmp_path / "nope", "--pred", tmp_path)
+    assert result.returncode == 2 and "no such folder" in result.stderr
