@@ -63,4 +63,8 @@ def _strip_region_prefix(s: str) -> str:
 
 def entity_key(name: str, type_: str) -> str:
     """The key under which mentions of one type are merged."""
-    return enterprise_key(name) if type_ == "Enterprise" else normalize(name)
+    if type_ == "Enterprise":
+        return enterprise_key(name)
+    if type_ == "Project":  # 深圳某某中心 and 某某中心 in one text are one project
+        return _strip_region_prefix(normalize(name))
+    return normalize(name)

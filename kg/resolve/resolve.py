@@ -57,61 +57,84 @@ class _Keys:
         return found if found else (key, None)
 
 
-def resolve(extractions: list[Extraction], lexicon: Lexicon | None = None) -> Resolution:
-    keys = _Keys(lexicon)
-    entities: dict[str, Entity] = {}
-    surface_counts: dict[str, Counter] = defaultdict(Counter)
-    preferred: dict[str, str] = {}
-    attributes: dict[str, list[tuple[tuple, ProjectAttributes]]] = defaultdict(list)
-    facts: dict[tuple[str, str, str], Fact] = {}
+class _Resolver:
+    """Accumulates entities and facts over the documents of one run."""
 
-    for ex in extractions:
-        doc_id = ex.document.doc_id
+    def __init__(self, lexicon: Lexicon | None):
+        self.keys = _Keys(lexicon)
+        self.entities: dict[str, Entity] = {}
+        self.surface_counts: dict[str, Counter] = defaultdict(Counter)
+        self.preferred: dict[str, str] = {}
+        self.attributes: dict[str, list[tuple[tuple, ProjectAttributes]]] = defaultdict(list)
+        self.facts: dict[tuple[str, str, str], Fact] = {}
+
+    def add_document(self, ex: Extraction) -> None:
         types = _document_types(ex.mentions)
         id_of_name: dict[str, str] = {}
         for m in ex.mentions:
-            norm = normalize(m.name)
-            if not norm:
-                continue
-            type_, seen = types[norm]
-            key, lexicon_name = keys(m.name, type_)
-            ent_id = entity_id(type_, key)
-            id_of_name[norm] = ent_id
-            ent = entities.get(ent_id)
-            if ent is None:
-                ent = entities[ent_id] = Entity(ent_id, type_, m.name)
-            ent.also |= seen - {type_}
-            ent.aliases.add(m.name)
-            ent.documents.add(doc_id)
-            ent.names_by_doc.setdefault(doc_id, set()).add(m.name)
-            ent.mentions.append(_evidence(ex, m.start, m.end, m.sentence, m.source, m.confidence))
-            surface_counts[ent_id][m.name] += 1
-            if lexicon_name:
-                preferred[ent_id] = lexicon_name
-            attrs = ex.attributes.get((m.start, m.end))
-            if attrs is not None:
-                attributes[ent_id].append(((ex.document.meta.year or 0, doc_id, m.start), attrs))
+            if normalize(m.name):
+                id_of_name[normalize(m.name)] = self._add_mention(ex, m, *types[normalize(m.name)])
         for rel in ex.relations:
-            head = id_of_name.get(normalize(rel.head.name))
-            tail = id_of_name.get(normalize(rel.tail.name))
+            head, tail = (self._end(ex, m, id_of_name) for m in (rel.head, rel.tail))
             if head is None or tail is None or head == tail:
                 continue
             heads, tails = SIGNATURES[rel.relation]
-            if entities[head].type not in heads or entities[tail].type not in tails:
+            if not (self._types(head) & heads and self._types(tail) & tails):
                 continue
-            start = min(rel.head.start, rel.tail.start)
-            end = max(rel.head.end, rel.tail.end)
-            fact = facts.setdefault((head, rel.relation, tail), Fact(head, rel.relation, tail))
+            start, end = min(rel.head.start, rel.tail.start), max(rel.head.end, rel.tail.end)
+            fact = self.facts.setdefault((head, rel.relation, tail), Fact(head, rel.relation, tail))
             fact.evidence.append(_evidence(ex, start, end, rel.sentence, rel.source, rel.confidence))
 
-    for ent_id, ent in entities.items():
-        counts = surface_counts[ent_id]
-        ent.name = preferred.get(ent_id) or max(sorted(counts), key=lambda s: (counts[s], len(s)))
-        ent.aliases.add(ent.name)
-        if attributes[ent_id]:
-            ent.attributes = _merge_attributes([a for _, a in sorted(attributes[ent_id], key=lambda x: x[0])])
-    documents = [ex.document for ex in extractions]
-    return Resolution(documents, entities, sorted(facts.values(), key=lambda f: (f.head, f.relation, f.tail)))
+    def _types(self, ent_id: str) -> set[str]:
+        ent = self.entities[ent_id]
+        return {ent.type} | ent.also
+
+    def _end(self, ex: Extraction, m: Mention, id_of_name: dict[str, str]) -> str | None:
+        """The entity of a relation end; an end no component selected becomes a mention itself."""
+        norm = normalize(m.name)
+        if not norm:
+            return None
+        if norm not in id_of_name:
+            id_of_name[norm] = self._add_mention(ex, m, m.type, {m.type})
+        return id_of_name[norm]
+
+    def _add_mention(self, ex: Extraction, m: Mention, type_: str, seen: set[str]) -> str:
+        doc_id = ex.document.doc_id
+        key, lexicon_name = self.keys(m.name, type_)
+        ent_id = entity_id(type_, key)
+        ent = self.entities.get(ent_id)
+        if ent is None:
+            ent = self.entities[ent_id] = Entity(ent_id, type_, m.name)
+        ent.also |= seen - {type_}
+        ent.aliases.add(m.name)
+        ent.documents.add(doc_id)
+        ent.names_by_doc.setdefault(doc_id, set()).add(m.name)
+        ent.mentions.append(_evidence(ex, m.start, m.end, m.sentence, m.source, m.confidence))
+        self.surface_counts[ent_id][m.name] += 1
+        if lexicon_name:
+            self.preferred[ent_id] = lexicon_name
+        attrs = ex.attributes.get((m.start, m.end))
+        if attrs is not None:
+            self.attributes[ent_id].append(((ex.document.meta.year or 0, doc_id, m.start), attrs))
+        return ent_id
+
+    def finish(self, documents) -> Resolution:
+        for ent_id, ent in self.entities.items():
+            counts = self.surface_counts[ent_id]
+            ent.name = self.preferred.get(ent_id) or max(sorted(counts), key=lambda s: (counts[s], len(s)))
+            ent.aliases.add(ent.name)
+            if self.attributes[ent_id]:
+                ordered = sorted(self.attributes[ent_id], key=lambda x: x[0])
+                ent.attributes = _merge_attributes([a for _, a in ordered])
+        facts = sorted(self.facts.values(), key=lambda f: (f.head, f.relation, f.tail))
+        return Resolution(list(documents), self.entities, facts)
+
+
+def resolve(extractions: list[Extraction], lexicon: Lexicon | None = None) -> Resolution:
+    resolver = _Resolver(lexicon)
+    for ex in extractions:
+        resolver.add_document(ex)
+    return resolver.finish(ex.document for ex in extractions)
 
 
 def _merge_attributes(ordered: list[ProjectAttributes]) -> ProjectAttributes:

@@ -12,7 +12,7 @@ import re
 
 PAGE_MARKER = re.compile(r"^\s*地?\s*[-—–－]+\s*\d{1,4}\s*[-—–－]+\s*地?\s*$")
 # a line ending with one of these closes its paragraph
-PARAGRAPH_END = set("。！？!?：:…）)】」』”")
+PARAGRAPH_END = set("。！？!?：:…")
 # the dateline of a speech ("——2024年1月24日在…会议上") is a paragraph of its own
 HEADER_ENDS = ("会议上",)
 SPACES = set(" \t\u3000\u00a0\r\f\v")
