@@ -31,9 +31,11 @@ def _progress(paths_hint: str):
 
 
 def _console(stderr: bool = False):
+    """A rich console; off a terminal (make, pipes) it is wide enough for the summary table."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    stream = sys.stderr if stderr else sys.stdout
+    return Console(stderr=stderr, highlight=False, width=None if stream.isatty() else 160)
 
 
 def _run_with_progress(func, label: str, *args, **kwargs):

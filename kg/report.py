@@ -5,7 +5,7 @@ from pathlib import Path
 
 from kg.graph.summary import Summary
 
-EVIDENCE_WIDTH = 60
+EVIDENCE_WIDTH = 50
 
 
 def print_summary(console, summary: Summary, rows: int, out: Path, files: int) -> None:

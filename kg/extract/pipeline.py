@@ -14,9 +14,17 @@ from kg.model import Document, Extraction
 
 # order matters: later components see earlier candidates
 COMPONENTS = (
-    "kg_lexicon",
-    "kg_patterns",
-    "kg_select",
+    "kg_lexicon",       # curated names and aliases (schemas/lexicons/*.tsv, --lexicon)
+    "kg_companies",     # legal heads: …有限公司, …集团, …股份, …公司; 氢沄（河南）新能源
+    "kg_enumerations",  # A、B、C等N家企业 / X、Y等N个项目: each item takes the head's type
+    "kg_quoted",        # “…” programmes scored on verb/head/shape; 《…》 documents
+    "kg_designations",  # 获评/入选/认定 + …示范区/…试点/…名单: conferred titles
+    "kg_glossary",      # 名词解释: X：definition
+    "kg_heads",         # suffix heads with left edges from the segmentation
+    "kg_roads",         # roads built, extended or renovated (开工建设木棉路和白杨街)
+    "kg_regions",       # administrative areas
+    "kg_propagate",     # document-level second pass: confident names at every occurrence
+    "kg_select",        # non-overlapping final mentions (nested mentions of another type kept)
 )
 
 

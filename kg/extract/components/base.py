@@ -1,5 +1,15 @@
-"""Helpers shared by the components: making candidate mentions with provenance."""
+"""Helpers shared by the components: candidate mentions with provenance, word classes from
+jieba's shipped dictionary, and name boundaries read from the segmentation.
+
+Everything expensive (the dictionary's part-of-speech table, compiled regexes) is built once
+per process; per document the components only scan the text and the token offsets.
+"""
 from __future__ import annotations
+
+import bisect
+import os
+import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -19,3 +29,204 @@ def add_candidate(doc: Doc, name: str, type_: str, start: int, end: int, source:
     mention = Mention(name, type_, start, end, sentence, source, confidence, also)
     candidates(doc).append(mention)
     return mention
+
+
+# ---------------------------------------------------------------------------------------
+# word classes
+
+@lru_cache(maxsize=1)
+def _dictionary() -> tuple[dict[str, str], dict[str, int]]:
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    tags: dict[str, str] = {}
+    freq: dict[str, int] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+                freq[parts[0]] = int(parts[1])
+    return tags, freq
+
+
+def word_tags() -> dict[str, str]:
+    """word -> part-of-speech tag, read once from jieba's shipped dict.txt."""
+    return _dictionary()[0]
+
+
+def word_freq() -> dict[str, int]:
+    """word -> frequency in jieba's shipped dict.txt."""
+    return _dictionary()[1]
+
+
+# Verbs, adverbs and other function words that govern a name from its left in these documents
+# ("加快建设X", "推动X投产", "依托X"): a name never starts with one of them.
+GOVERNING = set("""
+推进 推动 加快 加速 实施 建设 建成 确保 启动 开工 抓好 抓实 抓住 支持 依托 围绕 打造 引进 引入 完成 实现
+落实 深化 开展 培育 壮大 谋划 提升 落地 签约 入驻 入选 认定 获批 申报 落户 争创 创建 助力 鼓励 引导 聚焦
+发挥 持续 积极 大力 全力 力争 促进 重点 着力 坚持 用好 盘活 整合 联合 借助 面向 帮助 推广 深入 全面 加强
+强化 完善 优化 扩大 新建 改建 扩建 改扩建 续建 新上 开工建设 加快推进 加快建设 积极推进 大力推进 重点推进
+全力推进 持续推进 深入推进 加快实施 高标准 高质量 高水平 启动建设 规划建设 谋划建设 申建 组建 搭建 筹建
+成立 设立 设 建立 培植 承接 服务 对接 融入 参与 牵头 协助 协同 推行 晋级 荣获 获评 评为 被评为 获得 成功
+包括 涵盖 以及 及 和 与 同 跟 或 等 的 之 在 于 向 从 对 把 将 被 为 是 有 由 让 使 以 按 通过 其中 其 该 此 这 那
+各 每 全 新 共 年 月 日 已 正 正在 仍 还 也 都 又 再 均 并 且 而 但 如 若 即 则 就 才 更 最 很 较 又 不 未 没
+一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 首先 其次 同时 此外 另外 目前 今年 全年 去年 明年 年底 年内
+上半年 下半年 一季度 二季度 三季度 四季度 年底前 前 后 期间 以来 以上 以下 左右 约 达 超 近 共计 累计 总计 合计
+投产 投用 竣工 运营 达效 达产 投入 开业 开园 入库 立项 验收 交付 封顶 落成 启用 试运行 上市
+好 用 建好 用好 做好 办好 管好 抓紧 确定 遴选 深耕 重塑 重振 提质 升级 提质升级 充分 利用 对 原 为 指 即 包含 含 内
+大力开展 大力发展 发展 拓展 拓宽 延伸 布局 瞄准 紧盯 紧扣 强力 力促 推进落实 统筹 优化提升 提档升级 宣传 推介
+""".split())
+
+PUNCT = set("，。；：、！？,.;:!?（）()“”\"‘’《》「」『』【】—…\n \t·")
+# characters that may appear inside a name
+NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()\-+.]")
+CJK_NUM = "一二三四五六七八九十两百千万零〇"
+
+
+class Tokens:
+    """Token offsets of a spaCy doc (the jieba segmentation), for boundary decisions."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.starts = [t.idx for t in doc]
+        self.ends = [t.idx + len(t.text) for t in doc]
+        self.texts = [t.text for t in doc]
+        self.text = doc.text  # Doc.text rebuilds the string on every access
+
+    def index_at(self, pos: int) -> int:
+        """Index of the token covering char `pos` (or the next one)."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return max(i, 0)
+
+    def token_end_before(self, pos: int) -> int:
+        """Index of the last token that ends at or before `pos`."""
+        return bisect.bisect_right(self.ends, pos) - 1
+
+
+def doc_tokens(doc: Doc) -> Tokens:
+    cached = getattr(doc._, "kg_tokens", None)
+    if cached is None:
+        cached = Tokens(doc)
+        doc._.kg_tokens = cached
+    return cached
+
+
+NAME_TAGS = {"ns", "nr", "nz", "nt", "j", "nrt", "nrfg", "eng", "x"}
+
+
+def has_name_token(words: list[str]) -> bool:
+    """True when one of the words is a proper-name piece: out of the dictionary, a place/person/
+    organisation/abbreviation tag, or containing Latin letters or digits."""
+    tags = word_tags()
+    for w in words:
+        if re.search(r"[A-Za-z0-9]", w):
+            return True
+        tag = tags.get(w)
+        if tag is None and len(w) >= 2:
+            return True
+        if tag in NAME_TAGS:
+            return True
+    return False
+
+
+def words_in(doc: Doc, start: int, end: int) -> list[str]:
+    """The segmentation's words covering [start, end) (clipped to the span)."""
+    toks = doc_tokens(doc)
+    i = toks.index_at(start)
+    out = []
+    while i < len(toks.texts) and toks.starts[i] < end:
+        s, e = max(toks.starts[i], start), min(toks.ends[i], end)
+        if e > s:
+            out.append(toks.text[s:e])
+        i += 1
+    return out
+
+
+def is_stop_word(word: str) -> bool:
+    """A token that cannot begin or continue a name leftwards."""
+    if word in GOVERNING:
+        return True
+    if len(word) >= 3 and any(word.endswith(g) for g in ("开展", "推进", "建设", "实施", "落实", "打造", "支持")):
+        return True
+    if any(ch in PUNCT for ch in word):
+        return True
+    tag = word_tags().get(word)
+    if tag in {"p", "c", "u", "r", "uj", "ul", "uz", "ug", "ud", "uv", "y", "e", "o", "m", "q", "mq"}:
+        return not _numeric(word)
+    # adverbs, locatives and time words only when they are common words (the dictionary tags
+    # rare words like 互连 as adverbs)
+    if tag in {"d", "ad", "f", "t"}:
+        return word_freq().get(word, 0) >= 2000 or len(word) == 1
+    return False
+
+
+def _numeric(word: str) -> bool:
+    return bool(re.fullmatch(r"[0-9.]+|[A-Za-z0-9]+", word))
+
+
+def name_start(doc: Doc, head_start: int, max_chars: int = 20, min_start: int = 0) -> int:
+    """Where a name ending in a head (that starts at `head_start`) begins.
+
+    Walks the segmentation leftwards from the head while tokens look like parts of a name;
+    stops at punctuation, a governing verb or function word, or after `max_chars`.
+    """
+    toks = doc_tokens(doc)
+    text = toks.text
+    i = toks.token_end_before(head_start)
+    start = head_start
+    # a head that starts inside a token: include the token's own left part
+    j = toks.index_at(head_start)
+    if toks.starts[j] < head_start < toks.ends[j]:
+        start = toks.starts[j]
+        i = j - 1
+    while i >= 0:
+        word = toks.texts[i]
+        ws = toks.starts[i]
+        if ws < min_start or head_start - ws > max_chars:
+            break
+        if word in INTERNAL_VERBS and i > 0 and not is_stop_word(toks.texts[i - 1]) \
+                and len(toks.texts[i - 1]) >= 2 and all(NAME_CHAR.match(ch) for ch in toks.texts[i - 1]):
+            # a verb after its object noun is part of the name (重大项目建设攻坚行动, 交通枢纽建设工程)
+            start = ws
+            i -= 1
+            continue
+        if is_stop_word(word):
+            # a one-character locative (中, 内) right after punctuation or a verb starts a name
+            # (中钢洛耐); after a word it is a postposition (自贸区内)
+            if len(word) == 1 and word in "中上东西南北" and (i == 0 or is_stop_word(toks.texts[i - 1])):
+                start = ws
+            break
+        if not all(NAME_CHAR.match(ch) for ch in word):
+            break
+        start = ws
+        i -= 1
+    # never start on a stop character that jieba glued to the name
+    while start < head_start and text[start] in "的和与及等、":
+        start += 1
+    # drop leading verbs of the clause (重塑重振高新区 -> 高新区)
+    tags = word_tags()
+    while start < head_start:
+        k = toks.index_at(start)
+        if toks.starts[k] != start or toks.ends[k] > head_start:
+            break
+        word = toks.texts[k]
+        if tags.get(word) in {"v", "vd", "d", "ad", "p", "c"} and word not in KEEP_VERBS \
+                and word_freq().get(word, 0) >= 500:
+            start = toks.ends[k]
+            continue
+        break
+    return start
+
+
+# verbs that are nominalised after their object inside names
+INTERNAL_VERBS = {"建设", "发展", "提升", "改造", "创建", "服务", "运营", "开发", "培育", "转化", "保护", "利用", "升级",
+                  "创新", "攻坚", "融合", "示范", "提质", "扩能", "更新"}
+
+# verbs that begin programme names (促进民营经济高质量发展行动)
+KEEP_VERBS = {"促进"}
+
+
+def strip_name(name: str) -> str:
+    """Surface form without quotes/title marks and spaces."""
+    return re.sub(r"[\s“”\"‘’《》「」『』【】]", "", name)

@@ -6,7 +6,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.components.base import add_candidate
+from kg.extract.components.base import add_candidate, doc_tokens
 from kg.extract.lexicon import Lexicon
 
 
@@ -25,10 +25,32 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> Doc:
         if self.pattern is None:
             return doc
-        for match in self.pattern.finditer(doc.text):
-            entry = self.forms[match.group(0)]
-            add_candidate(doc, match.group(0), entry.type, match.start(), match.end(), "lexicon", 0.95)
+        toks = doc_tokens(doc)
+        starts, ends = set(toks.starts), set(toks.ends)
+        text = doc_tokens(doc).text
+        for match in self.pattern.finditer(text):
+            form = match.group(0)
+            s, e = match.start(), match.end()
+            entry = self.forms[form]
+            # a form must start on a word boundary (not 上海 inside 新上海); a place name must also
+            # end on one (上海市 is not in 上海市场)
+            if s not in starts and _word_char(text, s - 1):
+                continue
+            if entry.type == "Region" and e not in ends and _word_char(text, e):
+                continue
+            # codes and Latin names must not be part of a longer number or word
+            if form.isascii() and (_ascii_alnum(text, s - 1) or _ascii_alnum(text, e)):
+                continue
+            add_candidate(doc, form, entry.type, s, e, "lexicon", 0.9)
         return doc
+
+
+def _word_char(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and bool(re.match(r"[\u4e00-\u9fffA-Za-z0-9]", text[i]))
+
+
+def _ascii_alnum(text: str, i: int) -> bool:
+    return 0 <= i < len(text) and text[i].isascii() and text[i].isalnum()
 
 
 @Language.factory("kg_lexicon")

@@ -1,0 +1,124 @@
+"""kg_enumerations: every item of a counted or closed list takes the type its head noun gives.
+
+``A、B、C等N家企业`` (each item an Enterprise), ``X、Y等N个项目`` (each a Project), ``A、B 5家企业``,
+``X等企业的23个项目`` (X an Enterprise), ``“A”“B”等农文旅项目``. Items are split on 、 (and on 和/与
+before the last one); the first item's left edge comes from the segmentation.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.components.base import GOVERNING, add_candidate, doc_tokens, name_start, strip_name, word_tags
+
+COUNT = r"(?:[0-9]+|[一二三四五六七八九十两百千]+)(?:余|多)?(?:家|个|项|条|处|所|座|批|位|支)"
+# head noun -> type (longest first); the modifier between the count and the head is short
+HEADS = (
+    ("科技产业社区", "Park"), ("产业社区", "Park"), ("产业园区", "Park"), ("产业园", "Park"), ("园区", "Park"),
+    ("龙头企业", "Enterprise"), ("企业", "Enterprise"), ("公司", "Enterprise"), ("集团", "Enterprise"),
+    ("链主", "Enterprise"), ("央企", "Enterprise"),
+    ("项目", "Project"), ("工程", "Project"),
+    ("高校", "Institution"), ("院所", "Institution"), ("科研院所", "Institution"), ("医院", "Institution"),
+    ("实验室", "Institution"),
+    ("政策", "Policy"), ("举措", "Policy"), ("行动", "Policy"), ("活动", "Policy"),
+)
+HEAD_RE = "|".join(re.escape(h) for h, _ in HEADS)
+HEAD_TYPE = dict(HEADS)
+# "等[N家]<modifier><head>" or "<N家><head>" right after an item
+TAIL = re.compile(rf"(?:(?P<deng>等)(?P<count>{COUNT})?|(?P<bare>{COUNT}))(?P<mod>[^，。；：、,.;:()（）\n等]{{0,10}}?)(?P<head>{HEAD_RE})")
+# items that name a kind, not one thing
+KIND_ITEM = re.compile(r"(企业|单位|机构|产品|手段|方式|领域|行业|以上|经济|服务|项目|工程)$")
+SEP = re.compile(r"、|”“|和|与|及")
+ITEM_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·（）()\-+.]{2,30}$")
+MOD_BAD = re.compile(r"[的是在将]")
+
+
+class Enumerations:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        doc_tokens(doc)
+        for m in TAIL.finditer(text):
+            if not m.group("deng"):
+                # a bare count must follow a list: "A、B、C5家企业"
+                before = text[max(0, m.start() - 40) : m.start()]
+                if "、" not in before.split("，")[-1].split("。")[-1]:
+                    continue
+            if MOD_BAD.search(m.group("mod")):
+                continue
+            head = m.group("head")
+            type_ = HEAD_TYPE[head]
+            # a head inside a longer word: 企业家, 项目部
+            nxt = text[m.end() : m.end() + 1]
+            if nxt and nxt in "家部长":
+                continue
+            # "等企业的N个项目": the items are the enterprises
+            self._items(doc, m.start(), type_, bool(m.group("count") or m.group("bare")))
+        return doc
+
+    def _items(self, doc: Doc, list_end: int, type_: str, counted: bool) -> None:
+        text = doc_tokens(doc).text
+        # the list lies between the last clause break and the tail
+        lo = list_end
+        while lo > 0 and text[lo - 1] not in "，。；：！？\n,;:（(":
+            lo -= 1
+            if list_end - lo > 200:
+                break
+        # a list never runs across an earlier "等…" tail
+        prev = text.rfind("等", lo, list_end)
+        if prev >= 0:
+            nxt = text.find("、", prev, list_end)
+            if nxt < 0:
+                return
+            lo = nxt + 1
+        span = text[lo:list_end]
+        if not span:
+            return
+        parts = []
+        pos = lo
+        last = 0
+        for sep in re.finditer(r"、|”“", span):
+            parts.append((lo + last, lo + sep.start()))
+            last = sep.end()
+        parts.append((lo + last, list_end))
+        # "A和B" inside the last part(s)
+        split: list[tuple[int, int]] = []
+        for a, b in parts:
+            seg = text[a:b]
+            k = seg.find("和") if len(parts) > 1 else -1
+            if k > 1 and b - (a + k + 1) >= 2:
+                split.append((a, a + k))
+                split.append((a + k + 1, b))
+            else:
+                split.append((a, b))
+        parts = split
+        if len(parts) == 1 and not counted and type_ != "Enterprise":
+            # a single item without a count is too weak ("推动X等项目" is fine, keep it)
+            pass
+        for n, (a, b) in enumerate(parts):
+            a = max(a, name_start(doc, b, max_chars=30, min_start=a))
+            raw = text[a:b]
+            # quotes around an item: “山水隐庐”
+            a2, b2 = a, b
+            while a2 < b2 and text[a2] in "“\"《":
+                a2 += 1
+            while b2 > a2 and text[b2 - 1] in "”\"》":
+                b2 -= 1
+            name = strip_name(text[a2:b2])
+            if not ITEM_OK.match(name) or name in GOVERNING:
+                continue
+            if KIND_ITEM.search(name) and type_ == "Enterprise":
+                continue
+            if word_tags().get(name) in {"n", "vn", "v", "a", "an", "d", "nz"}:
+                continue
+            if re.fullmatch(r"[0-9.]+[A-Za-z%]*", name):
+                continue
+            conf = 0.97 if type_ == "Enterprise" else 0.93
+            add_candidate(doc, name, type_, a2, b2, f"enumeration:{type_}", conf,
+                          ("Park",) if type_ == "Project" and name.endswith(("产业园", "产业社区")) else ())
+
+
+@Language.factory("kg_enumerations")
+def make_enumerations(nlp: Language, name: str) -> Enumerations:
+    return Enumerations()

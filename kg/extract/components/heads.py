@@ -1,0 +1,102 @@
+"""kg_heads: names recognised by their head (suffix), with the left edge from the segmentation.
+
+Parks (…高新区, …自贸区, …综保区, …产业园, …智慧岛, …科技城, …科技产业社区 …), projects (…项目, …工程,
+…一期/二期, …基地, …生产线, …研发中心 …), programmes (…行动计划, …战略, …试点, …示范区, …专项 …) and
+institutions (…大学, …研究院, …实验室, …医院, …人民政府 …). A head alone is a name only for the zones
+that are always written that way (高新区, 自贸区, 综保区 …).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.components.base import add_candidate, candidates, doc_tokens, has_name_token, name_start, word_tags, words_in
+
+# (head regex, type, confidence, also, may stand alone, max name length)
+RULES: list[tuple[str, str, float, tuple[str, ...], bool, int]] = [
+    # parks
+    (r"高新技术产业开发区|经济技术开发区|高新区|自贸区|综保区|经开区|自创区|综试区|保税区|自由贸易试验区", "Park", 0.88, (), True, 16),
+    (r"开发区|产业集聚区|集聚区", "Park", 0.8, (), False, 14),
+    (r"智慧岛|科技城|大学科技园|科技园|科技产业社区|产业社区|总部经济园|工业园|物流园|产业园区|产业园", "Park", 0.82, ("Project",), False, 16),
+    (r"特色楼宇", "Park", 0.7, ("Project",), False, 10),
+    # projects
+    (r"项目", "Project", 0.7, (), False, 22),
+    (r"(?:[（(])?(?:[一二三四五]期)(?:[）)])?", "Project", 0.75, (), False, 20),
+    (r"总部基地|生产基地|产业化基地|产业基地|种植基地|示范基地|转化示范基地|云基地|基地", "Project", 0.72, (), False, 22),
+    (r"生产线|研发中心|运营中心|交易中心|财务中心|技术中心|创新港|电站|专线|综合体|示范段|特色街区|步行街|商业街|"
+     r"小镇|体育公园|主题公园|博物馆|展示中心|安置房|公路|高速|打通|南延|北延|东延|西延|拦蓄工程|灌区|引水|"
+     r"监测预警平台|服务平台|邻里中心|储能电站|碳交易中心|射电望远镜", "Project", 0.7, (), False, 20),
+    # programmes
+    (r"三年行动计划|行动计划|人才计划|英才计划|专才计划|研发计划|计划", "Policy", 0.78, (), False, 16),
+    (r"攻坚行动|升级行动|发展行动|提升行动|行动", "Policy", 0.72, (), False, 18),
+    (r"战略|试点|示范区|示范园|实验区|模范区|专项资金|专项|产业基金|引导基金|纾困基金|周转金|白名单|认定名单|名单|清单|"
+     r"规划|实施办法|管理办法|支持办法|申报办法|工作方案|制度", "Policy", 0.72, (), False, 24),
+    # institutions
+    (r"大学|学院|研究院|研究所|科学院|工程院|全国重点实验室|重点实验室|联合实验室|实验室|工作站|医院|小学|中学|高中|"
+     r"人民政府|人民代表大会|委员会|管委会|创新中心|工程研究中心|卫生服务中心|联盟|协会|商会|科技局|[一二三四五六七八九十]+中|"
+     r"[一二三四五六七八九十]+小", "Institution", 0.7, (), False, 22),
+]
+COMPILED = [(re.compile(rx), t, c, a, alone, mx) for rx, t, c, a, alone, mx in RULES]
+# a head directly followed by one of these continues a longer word (项目部, 计划生育, 规划局 …)
+CONTINUES = re.compile(r"^(?:部|生育|局|院|所|内|外|中|化|性|区|园|建设的意见|行动|整治|斗争|债|治理|资金|改造)")
+# verbs that introduce a programme by name (开展X行动, 实施X工程, 争创X示范区)
+PROGRAMME_VERB = re.compile(r"(开展|实施|落实|推进|推动|争创|创建|建设|争取|深化|启动|制定|出台|编制|印发|执行|入选|获批|"
+                            r"荣获|获评|认定|融入|对接|用好|设立|确定|推行)$")
+# prefixes that are only a kind or an amount
+WEAK_PREFIX = re.compile(r"^(?:[0-9一二三四五六七八九十百千万两]+[个家项条处所座批年亿万元亩]*|重点|重大|产业|城市|民生|"
+                         r"各类|各|新|该|本|全|专项|省级|市级|国家级|国家|中央|一批|多个|全国|全省|全市|全区|乡村振兴|"
+                         r"建设|相关|有关|这些|其他|标志性|示范|产业化|招商|签约|合作|储备|在建|新建|续建|专项债|"
+                         r"保交楼|城市提质|城市经济|民生事业类|农文旅|市政道路|干线公路通达|高铁|基础设施|社会投资|"
+                         r"政府投资|中央预算内|品牌|科技成果转化省级示范|亿元以上|\d+亿元以上)$")
+
+
+def _prefix_ok(prefix: str) -> bool:
+    if len(prefix) < 2:
+        return False
+    if WEAK_PREFIX.match(prefix):
+        return False
+    # a prefix that is one common dictionary word names a kind ("专项行动", "产业项目")
+    if word_tags().get(prefix) in {"n", "vn", "v", "a", "d", "m", "an"} and len(prefix) <= 2:
+        return False
+    return True
+
+
+class Heads:
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_tokens(doc).text
+        doc_tokens(doc)
+        # enterprises already recognised (lexicon, legal names, lists) make a prefix a name
+        firms = tuple({c.name for c in candidates(doc) if c.type == "Enterprise" and c.confidence >= 0.8})
+        for rx, type_, conf, also, alone, max_chars in COMPILED:
+            for m in rx.finditer(text):
+                hs, he = m.start(), m.end()
+                if CONTINUES.match(text[he : he + 6]):
+                    continue
+                start = name_start(doc, hs, max_chars=max_chars)
+                prefix = text[start:hs]
+                if prefix and not _prefix_ok(prefix):
+                    # "重点项目" etc: maybe a shorter prefix after the weak word? keep it simple
+                    if alone:
+                        start = hs
+                        prefix = ""
+                    else:
+                        continue
+                if not prefix and not alone:
+                    continue
+                name = text[start:he]
+                if name.startswith(("、", "等")):
+                    continue
+                if type_ in ("Project", "Policy", "Institution") and prefix:
+                    named = prefix.startswith(firms) or has_name_token(words_in(doc, start, hs))
+                    if not named:
+                        if type_ != "Policy" or not PROGRAMME_VERB.search(text[max(0, start - 4) : start]):
+                            continue
+                add_candidate(doc, name, type_, start, he, f"heads:{type_}", conf if prefix or alone else conf - 0.1, also)
+        return doc
+
+
+@Language.factory("kg_heads")
+def make_heads(nlp: Language, name: str) -> Heads:
+    return Heads()
