@@ -23,6 +23,7 @@ COMPONENTS = (
     "kg_heads",         # suffix heads with left edges from the segmentation
     "kg_roads",         # roads built, extended or renovated (开工建设木棉路和白杨街)
     "kg_regions",       # administrative areas
+    "kg_firms",         # the company in front of a project/product name (洛宇智能通讯终端…)
     "kg_propagate",     # document-level second pass: confident names at every occurrence
     "kg_select",        # non-overlapping final mentions (nested mentions of another type kept)
 )

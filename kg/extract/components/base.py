@@ -11,6 +11,7 @@ import os
 import re
 from functools import lru_cache
 
+from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
 from kg.model import Mention
@@ -89,10 +90,16 @@ class Tokens:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.starts = [t.idx for t in doc]
-        self.ends = [t.idx + len(t.text) for t in doc]
-        self.texts = [t.text for t in doc]
-        self.text = doc.text  # Doc.text rebuilds the string on every access
+        # one vectorised read of the offsets: iterating a Doc builds a Token object per word
+        # and Doc.text rebuilds the string on every access, so both are done once here
+        self.text = text = doc.text
+        if len(doc):
+            idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+        else:
+            idx, length = [], []
+        self.starts = idx
+        self.ends = [s + n for s, n in zip(idx, length)]
+        self.texts = [text[s:e] for s, e in zip(idx, self.ends)]
 
     def index_at(self, pos: int) -> int:
         """Index of the token covering char `pos` (or the next one)."""
@@ -173,6 +180,7 @@ def name_start(doc: Doc, head_start: int, max_chars: int = 20, min_start: int = 
     """
     toks = doc_tokens(doc)
     text = toks.text
+    tags = word_tags()
     i = toks.token_end_before(head_start)
     start = head_start
     # a head that starts inside a token: include the token's own left part
@@ -191,6 +199,12 @@ def name_start(doc: Doc, head_start: int, max_chars: int = 20, min_start: int = 
             start = ws
             i -= 1
             continue
+        if word in LINKS and i > 0 and start < head_start and tags.get(toks.texts[i - 1]) == "ns" \
+                and tags.get(toks.texts[i + 1]) == "ns":
+            # a line between two places is one name: 洛阳至襄阳(高铁), 郑州—洛阳
+            start = ws
+            i -= 1
+            continue
         if is_stop_word(word):
             # a one-character locative (中, 内) right after punctuation or a verb starts a name
             # (中钢洛耐); after a word it is a postposition (自贸区内)
@@ -205,7 +219,6 @@ def name_start(doc: Doc, head_start: int, max_chars: int = 20, min_start: int = 
     while start < head_start and text[start] in "的和与及等、":
         start += 1
     # drop leading verbs of the clause (重塑重振高新区 -> 高新区)
-    tags = word_tags()
     while start < head_start:
         k = toks.index_at(start)
         if toks.starts[k] != start or toks.ends[k] > head_start:
@@ -221,7 +234,10 @@ def name_start(doc: Doc, head_start: int, max_chars: int = 20, min_start: int = 
 
 # verbs that are nominalised after their object inside names
 INTERNAL_VERBS = {"建设", "发展", "提升", "改造", "创建", "服务", "运营", "开发", "培育", "转化", "保护", "利用", "升级",
-                  "创新", "攻坚", "融合", "示范", "提质", "扩能", "更新"}
+                  "创新", "攻坚", "融合", "示范", "提质", "扩能", "更新", "改扩建", "扩建", "提升改造"}
+
+# words joining the two ends of a line (a railway, road or corridor from X to Y)
+LINKS = {"至", "到", "—", "-"}
 
 # verbs that begin programme names (促进民营经济高质量发展行动)
 KEEP_VERBS = {"促进"}

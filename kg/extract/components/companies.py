@@ -45,7 +45,6 @@ def _generic(prefix: str) -> bool:
 class CompanyHeads:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_tokens(doc).text
-        doc_tokens(doc)
         for m in HEAD.finditer(text):
             head_start, end = m.start(), m.end()
             # "集团" directly followed by 公司 etc. is handled by the longer alternative
@@ -68,13 +67,17 @@ class CompanyHeads:
                 continue
             tail = m.group(3)
             cut = TAIL_STOP.search(tail)
-            if cut is not None:
-                if cut.start() < 2:
-                    continue
-                tail = tail[: cut.start()]
             start = name_start(doc, m.start(2) - 1, max_chars=10)
             if start >= m.start(2) - 1:
                 continue
+            if cut is not None:
+                if cut.start() < 2:
+                    # 万邦（洛阳）国际农产品交易中心: the company is the part before the region
+                    if m.start(2) - 1 - start >= 2:
+                        add_candidate(doc, text[start : m.start(2) - 1], "Enterprise", start, m.start(2) - 1,
+                                      "companies:paren", 0.85)
+                    continue
+                tail = tail[: cut.start()]
             end = m.end(2) + (1 if text[m.end(2)] == "）" else 0)
             end = m.start(3) + len(tail)
             name = text[start:end]

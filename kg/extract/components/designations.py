@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.components.base import add_candidate
+from kg.extract.components.base import add_candidate, doc_tokens
 
 VERBS = r"(?:获评为|获评|获批建设|获批|成功入选|入选|入围|成功认定|认定为|认定|争创|创建|晋级|荣获|被评为|评为|上榜|列入|纳入|申建|获得|获)"
 HEADS = (r"示范区|示范园|示范县|示范城市|示范单位|试点|实验区|模范区|孵化器|名单|供应商|应用场景|专项|产业研究院|"
@@ -23,7 +23,7 @@ TRAIL = re.compile(r"(?:支持名单|扶持名单)$")
 
 class Designations:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_tokens(doc).text
         for m in PHRASE.finditer(text):
             start, end = m.start(1), m.end(1)
             name = m.group(1)

@@ -11,6 +11,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.components.firms import firm_prefix
+from kg.extract.components.quoted import COUNTED, PROGRAMME_TAIL
 from kg.extract.components.base import GOVERNING, add_candidate, doc_tokens, name_start, strip_name, word_tags
 
 COUNT = r"(?:[0-9]+|[一二三四五六七八九十两百千]+)(?:余|多)?(?:家|个|项|条|处|所|座|批|位|支)"
@@ -33,12 +35,12 @@ KIND_ITEM = re.compile(r"(企业|单位|机构|产品|手段|方式|领域|行�
 SEP = re.compile(r"、|”“|和|与|及")
 ITEM_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·（）()\-+.]{2,30}$")
 MOD_BAD = re.compile(r"[的是在将]")
+LEAD_PREP = "以对把向在将从由"
 
 
 class Enumerations:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
-        doc_tokens(doc)
+        text = doc_tokens(doc).text
         for m in TAIL.finditer(text):
             if not m.group("deng"):
                 # a bare count must follow a list: "A、B、C5家企业"
@@ -54,14 +56,25 @@ class Enumerations:
             if nxt and nxt in "家部长":
                 continue
             # "等企业的N个项目": the items are the enterprises
-            self._items(doc, m.start(), type_, bool(m.group("count") or m.group("bare")))
+            products = type_ == "Enterprise" and re.match(r"的?产品", text[m.end() : m.end() + 3]) is not None
+            self._items(doc, m.start(), type_, bool(m.group("count") or m.group("bare")), products)
         return doc
 
-    def _items(self, doc: Doc, list_end: int, type_: str, counted: bool) -> None:
+    def _items(self, doc: Doc, list_end: int, type_: str, counted: bool, products: bool = False) -> None:
         text = doc_tokens(doc).text
         # the list lies between the last clause break and the tail
         lo = list_end
-        while lo > 0 and text[lo - 1] not in "，。；：！？\n,;:（(":
+        depth = 0  # parentheses closed inside the list belong to an item: 氢沄（河南）新能源
+        while lo > 0:
+            ch = text[lo - 1]
+            if ch in "）)":
+                depth += 1
+            elif ch in "（(":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif ch in "，。；：！？\n,;:":
+                break
             lo -= 1
             if list_end - lo > 200:
                 break
@@ -97,7 +110,11 @@ class Enumerations:
             # a single item without a count is too weak ("推动X等项目" is fine, keep it)
             pass
         for n, (a, b) in enumerate(parts):
-            a = max(a, name_start(doc, b, max_chars=30, min_start=a))
+            if n == 0:
+                # only the first item shares its clause with the words that govern the list
+                a = max(a, name_start(doc, b, max_chars=30, min_start=a))
+            elif text[a:b].startswith(("以及", "及")):
+                a += 2 if text[a:b].startswith("以及") else 1
             raw = text[a:b]
             # quotes around an item: “山水隐庐”
             a2, b2 = a, b
@@ -114,9 +131,28 @@ class Enumerations:
                 continue
             if re.fullmatch(r"[0-9.]+[A-Za-z%]*", name):
                 continue
+            if n == 0 and len(name) >= 3 and name[0] in LEAD_PREP and text[a2] == name[0]:
+                # a preposition jieba glued to the first item: 以普莱柯、…等企业
+                name, a2 = name[1:], a2 + 1
+            if products:
+                # "A产品、B产品等N家企业产品": each item is a company followed by its product
+                cut = firm_prefix(doc, a2, b2)
+                if cut is not None:
+                    add_candidate(doc, text[a2:cut], "Enterprise", a2, cut, "enumeration:Enterprise", 0.9)
+                continue
+            if type_ == "Policy" and not _programme_item(text, a, b, name):
+                continue
             conf = 0.97 if type_ == "Enterprise" else 0.93
             add_candidate(doc, name, type_, a2, b2, f"enumeration:{type_}", conf,
                           ("Park",) if type_ == "Project" and name.endswith(("产业园", "产业社区")) else ())
+
+
+def _programme_item(text: str, a: int, b: int, name: str) -> bool:
+    """A list under 政策/举措/活动 also names events and chores (税费减免, 村庄绿化, 羽毛球系列赛):
+    an item is a programme only when quoted or shaped like one (计划, 行动, 工程, 三清两建 …)."""
+    if text[a:a + 1] in "“\"‘" or text[b - 1:b] in "”\"’":
+        return True
+    return bool(PROGRAMME_TAIL.search(name) or COUNTED.match(name))
 
 
 @Language.factory("kg_enumerations")

@@ -3,6 +3,9 @@
 After a heading containing 名词解释, each paragraph ``X：definition`` names X. X is a Policy unless
 the definition says it is a concept (``X：是…`` / ``X：X是…``) or X carries a zone or project head.
 Quotes inside X are dropped, and a trailing 措施 is not part of the name (“六控”措施 -> 六控).
+The definitions' spans are kept (``doc._.kg_definitions``): a programme named only inside a
+definition (十大战略：创新驱动、科教兴省、人才强省战略 …) is explained, not reported on, and kg_select
+drops it.
 """
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.components.base import add_candidate
+from kg.extract.components.base import add_candidate, doc_tokens
 
 HEADING = re.compile(r"名词解释|名词注释|名词释义|附：?名词")
 ENTRY = re.compile(r"^([^：:\n。，]{2,40})[：:](.+)$", re.M)
@@ -21,12 +24,16 @@ DROP_TAIL = ("措施",)
 
 class Glossary:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_tokens(doc).text
         h = HEADING.search(text)
         if h is None:
             return doc
+        definitions = doc._.kg_definitions = []
         for m in ENTRY.finditer(text, h.end()):
             term, definition = m.group(1), m.group(2)
+            # the definition ends where the next entry starts (PDF lines break inside it)
+            nxt = ENTRY.search(text, m.end())
+            definitions.append((m.start(2), nxt.start() if nxt else len(text)))
             name = re.sub(r"[“”\"]", "", term).strip()
             if definition.startswith(("是", name + "是", "指知识", "即“")) and "工程" not in definition[:8]:
                 continue

@@ -66,7 +66,6 @@ def _prefix_ok(prefix: str) -> bool:
 class Heads:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_tokens(doc).text
-        doc_tokens(doc)
         # enterprises already recognised (lexicon, legal names, lists) make a prefix a name
         firms = tuple({c.name for c in candidates(doc) if c.type == "Enterprise" and c.confidence >= 0.8})
         for rx, type_, conf, also, alone, max_chars in COMPILED:

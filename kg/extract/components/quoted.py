@@ -14,7 +14,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.components.base import add_candidate, word_tags
+from kg.extract.components.base import add_candidate, doc_tokens, word_tags
 
 QUOTE = re.compile(r"“([^“”\n]{1,40})”")
 TITLE = re.compile(r"《([^《》\n]{2,60})》")
@@ -98,7 +98,7 @@ def _score(text: str, start: int, end: int, name: str) -> tuple[float, str | Non
 
 class Quoted:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_tokens(doc).text
         for m in TITLE.finditer(text):
             name = m.group(1)
             if name.endswith("政府工作报告") or len(name) < 3:

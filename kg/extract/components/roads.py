@@ -11,7 +11,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.components.base import add_candidate
+from kg.extract.components.base import add_candidate, doc_tokens
 
 VERB = r"(?:开工建设|提升改造|改造提升|加快建设|建设|改造|打通|完成|实施|推进|新建|续建|拓宽|贯通|建成|启动)"
 ROAD = r"[\u4e00-\u9fff0-9]{1,6}?(?:大道|路|街|巷)(?!道|区|口|网|灯|边|段|面|况|线|径|子)(?:[东西南北][延段]|打通|改造一期|[\u4e00-\u9fff]{1,2}段)?"
@@ -21,7 +21,7 @@ GENERIC = re.compile(r"^(?:道路|马路|公路|铁路|主路|支路|新路|思�
 
 class Roads:
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_tokens(doc).text
         for m in CLAUSE.finditer(text):
             pos = m.start(1)
             for part in re.split(r"(、|和|及)", m.group(1)):

@@ -24,18 +24,37 @@ def _compatible(a: Mention, b: Mention) -> bool:
     return nested and a.type != b.type
 
 
+def _defined_only(c: Mention, definitions: list[tuple[int, int]]) -> bool:
+    """A programme recognised only by its head or the lexicon inside a glossary definition (十大战略：
+    创新驱动、科教兴省、人才强省战略 …); documents in 《》 and quoted names there are still named."""
+    return c.type == "Policy" and c.source in DEFINED_ONLY and any(a <= c.start < b for a, b in definitions)
+
+
+DEFINED_ONLY = {"heads:Policy", "lexicon", "propagate"}
+
+
 def select(found: list[Mention]) -> list[Mention]:
     chosen: list[Mention] = []
+    # chosen mentions by the characters they cover: a candidate is only compared with the
+    # chosen mentions it overlaps, not with every mention of the document
+    covering: dict[int, list[Mention]] = {}
     for cand in sorted(found, key=lambda m: (-m.confidence, -(m.end - m.start), m.start, m.type)):
-        if all(_compatible(cand, other) for other in chosen):
+        overlapping = {id(o): o for pos in range(cand.start, cand.end) for o in covering.get(pos, ())}
+        if all(_compatible(cand, other) for other in overlapping.values()):
             chosen.append(cand)
+            for pos in range(cand.start, cand.end):
+                covering.setdefault(pos, []).append(cand)
     return sorted(chosen, key=lambda m: (m.start, m.end, m.type))
 
 
 @Language.factory("kg_select")
 def make_select(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
-        doc._.kg_mentions = select(candidates(doc))
+        found = candidates(doc)
+        definitions = doc._.kg_definitions
+        if definitions:
+            found = [c for c in found if not _defined_only(c, definitions)]
+        doc._.kg_mentions = select(found)
         return doc
 
     return component

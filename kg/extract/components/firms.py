@@ -1,0 +1,76 @@
+"""kg_firms: the company at the front of a project or product name.
+
+Reports name a project or product after the company that builds it, with no legal head:
+``洛宇智能通讯终端核心零部件``, ``新强联风电轴承``, ``科威钨钼MCZ单晶硅新型合金制备项目``. The name is
+split where the product or sector description begins (a sector word such as 智能, 新能源, 风电,
+医学, 合作 …, or a Latin/digit model code); the part before it is an Enterprise when it reads like
+a proper name (a word outside the dictionary, an abbreviation or brand tag) and not like a place
+(a zone or area the document names elsewhere, a road, a district).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.components.base import GOVERNING, add_candidate, candidates, doc_tokens, word_tags, words_in
+
+# words that open the description of a product, a facility or an industry
+SECTOR = ("人工智能", "智能", "新能源", "风电", "光伏", "储能", "氢能", "锂电", "电池", "燃料电池", "医学", "医药", "医疗",
+          "生物", "航空", "航天", "光电", "电子", "半导体", "芯片", "集成电路", "新材料", "材料", "高端", "精密", "数字",
+          "信息", "通讯", "通信", "软件", "汽车", "机器人", "装备", "农机", "兆瓦", "年产", "合作", "总部", "检测",
+          "检验", "工业互联网", "大数据", "云计算", "冷链", "物流", "文旅", "食品")
+SECTOR_RE = re.compile("|".join(sorted(SECTOR, key=len, reverse=True)) + r"|[A-Za-z0-9]")
+PLACE_END = re.compile(r"(路|街|道|区|县|市|镇|乡|村|园|公园|广场|片区|社区|新城|小镇)$")
+NAME_TAGS = {"nz", "j", "nt", "nrt", "nrfg"}
+# dictionary words that end or continue company short names
+FIRM_WORDS = {"科技", "高科", "时代", "精机", "机械", "重工", "股份", "实业", "控股", "生物", "电气", "光电"}
+WEAK = re.compile(r"^(?:国家|省级|市级|全国|全省|全市|重点|重大|中国|城市|产业|新型|绿色|现代|智慧|特色|一批)")
+
+
+def firm_prefix(doc: Doc, start: int, end: int, places: tuple[str, ...] = ()) -> int | None:
+    """End of the company name at the front of the name [start, end), or None."""
+    text = doc_tokens(doc).text
+    m = SECTOR_RE.search(text, start + 2, end)
+    if m is None or m.start() - start > 8 or end - m.start() < 2:
+        return None
+    prefix = text[start : m.start()]
+    words = words_in(doc, start, m.start())
+    if not words or sum(map(len, words)) != len(prefix):
+        return None
+    # the boundary must fall between two words of the segmentation (中航|光电 is not 中航光电's)
+    if doc_tokens(doc).starts[doc_tokens(doc).index_at(m.start())] != m.start():
+        return None
+    tags = word_tags()
+    if WEAK.match(prefix) or PLACE_END.search(prefix) or prefix.startswith(places) or prefix in GOVERNING:
+        return None
+    if any(w in GOVERNING for w in words):
+        return None
+    # every word a name piece: out of the dictionary, a name tag, a place, or a company word
+    if not all(len(w) == 1 or w not in tags or tags[w] in NAME_TAGS | {"ns", "nr"} or w in FIRM_WORDS for w in words):
+        return None
+    named = any((len(w) >= 2 and w not in tags) or tags.get(w) in NAME_TAGS for w in words)
+    return m.start() if named else None
+
+
+class Firms:
+    def __call__(self, doc: Doc) -> Doc:
+        found = candidates(doc)
+        firms = {c.start for c in found if c.type == "Enterprise"}
+        places = tuple({c.name for c in found if c.type in ("Park", "Region") and c.name})
+        place_stems = tuple({p[:2] for p in places if len(p) >= 3})
+        for c in list(found):
+            if c.type not in ("Project", "Park") or c.start in firms or c.source == "propagate":
+                continue
+            cut = firm_prefix(doc, c.start, c.end, place_stems)
+            if cut is None:
+                continue
+            add_candidate(doc, doc_tokens(doc).text[c.start : cut], "Enterprise", c.start, cut, "firms:prefix", 0.82)
+            firms.add(c.start)
+        return doc
+
+
+@Language.factory("kg_firms")
+def make_firms(nlp: Language, name: str) -> Firms:
+    return Firms()
