@@ -3,10 +3,16 @@
 Layout: the default graph holds what does not depend on one document (entities, labels,
 attributes, the direct relation triples and one kg:Fact per relation); the named graph of each
 document, named by the document IRI, holds the document, its cleaned text, sentences and every
-piece of evidence read in it.  Evidence is a Web Annotation: oa:hasBody is the entity (mention)
-or the kg:Fact (relation), oa:hasTarget two text spans (cleaned text and original file), each an
-oa:SpecificResource with an oa:TextPositionSelector.  No blank nodes: every IRI comes from an id
-or a hash of content.
+piece of evidence read in it.
+
+Evidence is a Web Annotation: oa:hasBody is the entity (mention) or the kg:Fact (relation);
+oa:hasTarget is two oa:SpecificResource spans, one in the original file and one in the cleaned
+text, each with an oa:TextPositionSelector.  The cleaned span prov:wasDerivedFrom the original
+one, which tells the two apart in queries without a type lookup.  Offsets are xsd:integer, not
+Web Annotation's xsd:nonNegativeInteger: pyoxigraph stores that as xsd:integer and both query
+engines must answer alike (shapes.ttl requires them to be >= 0).
+
+No blank nodes: every IRI comes from an id or a hash of content.
 """
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 import networkx as nx
-from rdflib import RDF, XSD, Dataset, Literal, Namespace, URIRef
+from rdflib import RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.model import ENTITY_TYPES
@@ -71,22 +77,23 @@ def graph_to_dataset(graph: nx.MultiDiGraph) -> Dataset:
     ds = Dataset()
     for prefix, namespace in PREFIXES.items():
         ds.bind(prefix, namespace)
+    default = ds.default_graph
     doc_graphs = {}
     for doc in sorted(graph.graph.get("documents", []), key=lambda d: d["id"]):
         doc_graphs[doc["id"]] = _add_document(ds, doc)
     for node_id in sorted(graph.nodes):
         attrs = graph.nodes[node_id]
-        _add_entity(ds, node_id, attrs)
+        _add_entity(default, node_id, attrs)
         for ev, iri in _evidence_iris(["mention", node_id], attrs.get("mention_evidence", [])):
             _add_evidence(doc_graphs, ev, iri, KG.MentionEvidence, URIRef(entity_iri(node_id)))
     for head, tail, relation in sorted(graph.edges(keys=True)):
         data = graph.edges[head, tail, relation]
         fact = URIRef(fact_iri(head, relation, tail))
-        ds.add((URIRef(entity_iri(head)), KG[relation], URIRef(entity_iri(tail))))
-        ds.add((fact, RDF.type, KG.Fact))
-        ds.add((fact, RDF.subject, URIRef(entity_iri(head))))
-        ds.add((fact, RDF.predicate, KG[relation]))
-        ds.add((fact, RDF.object, URIRef(entity_iri(tail))))
+        default.add((URIRef(entity_iri(head)), KG[relation], URIRef(entity_iri(tail))))
+        default.add((fact, RDF.type, KG.Fact))
+        default.add((fact, RDF.subject, URIRef(entity_iri(head))))
+        default.add((fact, RDF.predicate, KG[relation]))
+        default.add((fact, RDF.object, URIRef(entity_iri(tail))))
         for ev, iri in _evidence_iris(["relation", head, relation, tail], data.get("evidence", [])):
             _add_evidence(doc_graphs, ev, iri, KG.RelationEvidence, fact)
     return ds
@@ -105,20 +112,20 @@ def _add_document(ds: Dataset, doc: dict):
     return g
 
 
-def _add_entity(ds: Dataset, node_id: str, attrs: dict) -> None:
+def _add_entity(g: Graph, node_id: str, attrs: dict) -> None:
     node = URIRef(entity_iri(node_id))
-    ds.add((node, RDF.type, KG[attrs["type"]]))
-    ds.add((node, DCTERMS.identifier, Literal(node_id)))
-    ds.add((node, SKOS.prefLabel, Literal(attrs["label"], lang="zh")))
+    g.add((node, RDF.type, KG[attrs["type"]]))
+    g.add((node, DCTERMS.identifier, Literal(node_id)))
+    g.add((node, SKOS.prefLabel, Literal(attrs["label"], lang="zh")))
     for alias in attrs.get("aliases", []):
-        ds.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
+        g.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
     for other in attrs.get("also", []):
-        ds.add((node, KG.alsoType, KG[other]))
+        g.add((node, KG.alsoType, KG[other]))
     for doc_id in attrs.get("documents", []):
-        ds.add((node, DCTERMS.isReferencedBy, URIRef(document_iri(doc_id))))
+        g.add((node, DCTERMS.isReferencedBy, URIRef(document_iri(doc_id))))
     for key, (prop, datatype) in PROJECT_ATTRIBUTES.items():
         if attrs.get(key) is not None:
-            ds.add((node, prop, _literal(attrs[key], datatype)))
+            g.add((node, prop, _literal(attrs[key], datatype)))
 
 
 def _evidence_iris(owner: list, evidence: list[dict]):
@@ -150,6 +157,7 @@ def _add_evidence(doc_graphs: dict, ev: dict, node: URIRef, kind: URIRef, body: 
     g.add((node, KG.sourceRule, Literal(ev["source"])))
     g.add((node, KG.confidence, Literal(Decimal(repr(float(ev["confidence"]))))))
     sources = {"cleaned": URIRef(cleaned_text_iri(ev["doc"])), "original": doc_node}
+    g.add((URIRef(f"{node}-cleaned"), PROV.wasDerivedFrom, URIRef(f"{node}-original")))
     for name, start_key, end_key in SPANS:
         target = URIRef(f"{node}-{name}")
         selector = URIRef(f"{node}-{name}-position")
@@ -158,8 +166,8 @@ def _add_evidence(doc_graphs: dict, ev: dict, node: URIRef, kind: URIRef, body: 
         g.add((target, OA.hasSource, sources[name]))
         g.add((target, OA.hasSelector, selector))
         g.add((selector, RDF.type, OA.TextPositionSelector))
-        g.add((selector, OA.start, Literal(ev[start_key], datatype=XSD.nonNegativeInteger)))
-        g.add((selector, OA.end, Literal(ev[end_key], datatype=XSD.nonNegativeInteger)))
+        g.add((selector, OA.start, Literal(ev[start_key])))
+        g.add((selector, OA.end, Literal(ev[end_key])))
 
 
 class _Index:
@@ -227,7 +235,7 @@ def _python(value):
     """int for integer literals, str for everything else (plain, language-tagged, dates)."""
     if value is None:
         return None
-    return int(value) if value.datatype in (XSD.integer, XSD.nonNegativeInteger) else str(value)
+    return int(value) if value.datatype == XSD.integer else str(value)
 
 
 def _document_dict(index: _Index, doc) -> dict:

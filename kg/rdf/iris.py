@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
 BASE = "https://w3id.org/kg-gov-cn/"
 KG = BASE + "ontology#"
-ONTOLOGY = BASE + "ontology"
 
 PREFIXES: dict[str, str] = {
     "kg": KG,
@@ -58,11 +57,6 @@ def fact_iri(head: str, relation: str, tail: str) -> str:
 
 def evidence_iri(content: list) -> str:
     return PREFIXES["ev"] + content_hash(content)
-
-
-def local_id(iri: str, prefix: str) -> str:
-    """Inverse of the id-based IRIs above: the id after `PREFIXES[prefix]`."""
-    return unquote(iri[len(PREFIXES[prefix]):])
 
 
 def content_hash(content: list) -> str:

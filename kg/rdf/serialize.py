@@ -1,19 +1,19 @@
 """Write the RDF files of a build, atomically and byte-identically across runs."""
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import networkx as nx
 from rdflib import Dataset, Graph
+from rdflib.plugins.serializers.trig import TrigSerializer
 
-from kg.errors import KgError
 from kg.io import write_text
 from kg.rdf.convert import graph_to_dataset
+from kg.rdf.paths import SCHEMAS, TRIG, build_trig
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 CONTEXT_FILE = SCHEMAS / "context.jsonld"
-TRIG = "graph.trig"
 
 
 def union_graph(ds: Dataset) -> Graph:
@@ -26,6 +26,20 @@ def union_graph(ds: Dataset) -> Graph:
     return union
 
 
+class _SortedTrigSerializer(TrigSerializer):
+    """rdflib's TriG serializer with the named graphs in IRI order (rdflib uses set order)."""
+
+    def preprocess(self) -> None:
+        self.contexts.sort(key=lambda context: (context.identifier == self.default_context, context.identifier))
+        super().preprocess()
+
+
+def _trig(ds: Dataset) -> str:
+    buffer = io.BytesIO()
+    _SortedTrigSerializer(ds).serialize(buffer, encoding="utf-8")
+    return buffer.getvalue().decode("utf-8")
+
+
 def _nquads(ds: Dataset) -> str:
     lines = ds.serialize(format="nquads").splitlines()
     return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
@@ -34,6 +48,12 @@ def _nquads(ds: Dataset) -> str:
 def _jsonld(ds: Dataset) -> str:
     context = json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
     data = json.loads(ds.serialize(format="json-ld", context=context))
+    # rdflib wraps the default graph in a graph object without @id, which JSON-LD reads as a
+    # blank-node named graph: put its nodes at the top level, beside the documents' graphs
+    top = []
+    for item in data["@graph"]:
+        top.extend(item["@graph"] if set(item) == {"@graph"} else [item])
+    data["@graph"] = top
     return json.dumps(_sorted_jsonld(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -54,7 +74,7 @@ def write_rdf(graph: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
     out_dir = Path(out_dir)
     outputs = {
         "graph.ttl": lambda: union_graph(ds).serialize(format="turtle"),
-        TRIG: lambda: ds.serialize(format="trig"),
+        TRIG: lambda: _trig(ds),
         "graph.nq": lambda: _nquads(ds),
         "graph.jsonld": lambda: _jsonld(ds),
     }
@@ -67,9 +87,6 @@ def write_rdf(graph: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
 
 def load_dataset(out_dir: str | Path) -> Dataset:
     """The dataset stored in a build's graph.trig."""
-    path = Path(out_dir) / TRIG
-    if not path.is_file():
-        raise KgError(f"no {TRIG} in {out_dir}: run `kg build` first")
     ds = Dataset()
-    ds.parse(path, format="trig")
+    ds.parse(build_trig(out_dir), format="trig")
     return ds

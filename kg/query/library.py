@@ -1,0 +1,93 @@
+"""The query library (kg/query/queries/*.rq) and safe parameter substitution.
+
+A parameter is a `$name` variable in a query's WHERE clause; `substitute_params` replaces it by a
+SPARQL string literal with every special character escaped, so a value can never end the
+literal and inject SPARQL.  `?name` variables are never parameters.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kg.errors import KgError
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+
+# Strings, IRIs and comments are copied as they are; only a `$name` outside them is a parameter.
+_TOKENS = re.compile(
+    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r'|<[^<>"{}|^`\\\s]*>'
+    r"|#[^\n]*)"
+    r"|\$(?P<param>[A-Za-z_][A-Za-z0-9_]*)"
+)
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_SPARQL_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
+
+
+def list_queries() -> list[tuple[str, str]]:
+    """(name, description) of every library query, by name."""
+    return [(path.stem, describe(path.read_text(encoding="utf-8"))) for path in sorted(QUERY_DIR.glob("*.rq"))]
+
+
+def describe(sparql: str) -> str:
+    """The first paragraph of a query's comment header, as one line."""
+    lines = []
+    for line in sparql.splitlines():
+        text = line.strip()
+        if not text.startswith("#") or not text.lstrip("#").strip():
+            break
+        lines.append(text.lstrip("#").strip())
+    return " ".join(lines)
+
+
+def resolve_query(spec: str) -> str:
+    """SPARQL text for a library query name, a .rq file path, or literal SPARQL."""
+    library_file = QUERY_DIR / f"{spec}.rq"
+    if re.fullmatch(r"[A-Za-z0-9_]+", spec) and library_file.is_file():
+        return library_file.read_text(encoding="utf-8")
+    if _is_file(spec):
+        return Path(spec).read_text(encoding="utf-8")
+    if _SPARQL_START.search(spec):
+        return spec
+    if spec.endswith(".rq"):
+        raise KgError(f"query file not found: {spec}")
+    names = ", ".join(name for name, _ in list_queries())
+    raise KgError(f"unknown query {spec!r}: give a library query ({names}), a .rq file or SPARQL text")
+
+
+def _is_file(spec: str) -> bool:
+    try:
+        return Path(spec).is_file()
+    except (OSError, ValueError):  # SPARQL text too long for a file name, or with a NUL
+        return False
+
+
+def query_parameters(sparql: str) -> list[str]:
+    """The `$name` parameters of a query, sorted."""
+    return sorted({m["param"] for m in _TOKENS.finditer(sparql) if m["param"]})
+
+
+def sparql_string(value: str) -> str:
+    """`value` as a SPARQL string literal."""
+    return '"' + "".join(_ESCAPES.get(char, char) for char in value) + '"'
+
+
+def substitute_params(sparql: str, params: dict[str, str]) -> str:
+    """Replace every `$name` by the string literal of `params[name]`; KgError if a parameter is
+    missing or not used by the query."""
+    wanted = query_parameters(sparql)
+    unknown = sorted(set(params) - set(wanted))
+    if unknown:
+        takes = ", ".join(wanted) if wanted else "no parameters"
+        raise KgError(f"unknown parameter {', '.join(unknown)}: this query takes {takes}")
+    missing = [name for name in wanted if name not in params]
+    if missing:
+        raise KgError(f"missing parameter {', '.join(missing)}: pass --param {missing[0]}=VALUE")
+
+    def replace(match: re.Match) -> str:
+        return sparql_string(params[match["param"]]) if match["param"] else match[0]
+
+    return _TOKENS.sub(replace, sparql)

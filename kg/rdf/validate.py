@@ -1,0 +1,49 @@
+"""SHACL validation of a build (schemas/shapes.ttl) with pyshacl."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset, Graph, Namespace
+from rdflib.namespace import RDF
+
+from kg.rdf.iris import shorten
+from kg.rdf.paths import SCHEMAS
+from kg.rdf.serialize import load_dataset, union_graph
+
+SH = Namespace("http://www.w3.org/ns/shacl#")
+SHAPES_FILE = SCHEMAS / "shapes.ttl"
+ONTOLOGY_FILE = SCHEMAS / "kg.ttl"
+
+
+def validate_dataset(ds: Dataset) -> tuple[bool, str]:
+    """(conforms, report) for all graphs of `ds` together, with the ontology mixed in."""
+    import pyshacl
+
+    data = union_graph(ds)
+    data += Graph().parse(ONTOLOGY_FILE, format="turtle")  # sh:class sees entity subclasses
+    shapes = Graph().parse(SHAPES_FILE, format="turtle")
+    # inplace: `data` is our own copy, so pyshacl need not clone it
+    conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes, inference="none", advanced=True, inplace=True)
+    return conforms, _report(results)
+
+
+def validate_build(out_dir: str | Path) -> tuple[bool, str]:
+    """(conforms, human-readable report) for `out_dir/graph.trig`."""
+    return validate_dataset(load_dataset(out_dir))
+
+
+def _report(results: Graph) -> str:
+    lines = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        parts = [shorten(str(results.value(result, SH.focusNode)))]
+        path = results.value(result, SH.resultPath)
+        if path is not None:
+            parts.append(shorten(str(path)))
+        value = results.value(result, SH.value)
+        if value is not None:
+            parts.append(f"value {value.n3()}")
+        severity = shorten(str(results.value(result, SH.resultSeverity))).rsplit("#", 1)[-1]
+        lines.append(f"{severity}: {' '.join(parts)}: {results.value(result, SH.resultMessage)}")
+    if not lines:
+        return "conforms to schemas/shapes.ttl: 0 violations"
+    return f"{len(lines)} violation(s) of schemas/shapes.ttl:\n" + "\n".join(sorted(lines))

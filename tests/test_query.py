@@ -1,0 +1,216 @@
+"""Query library on pyoxigraph, checked against rdflib's SPARQL engine; params, errors, rendering, store."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+
+import pytest
+from rdflib import BNode, Dataset, Literal, URIRef
+
+from conftest import small_resolution
+from kg.errors import KgError
+from kg.graph import build_graph
+from kg.query import list_queries, open_store, render, resolve_query, run_query, stats_text
+from kg.query.engine import QueryResult
+from kg.query.library import QUERY_DIR, query_parameters, substitute_params
+from kg.query.render import term_json
+from kg.rdf import write_rdf
+from kg.rdf.iris import document_iri, entity_iri
+
+PARAMS = {"name": "一拖"}  # an alias of 一拖集团 in the small graph
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+@pytest.fixture(scope="module")
+def build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("build")
+    write_rdf(build_graph(small_resolution()), out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def store(build):
+    return open_store(build)
+
+
+@pytest.fixture(scope="module")
+def rdflib_dataset(build):
+    ds = Dataset(default_union=True)
+    ds.parse(build / "graph.trig", format="trig")
+    return ds
+
+
+def _rdflib_json(term) -> dict | None:
+    """An rdflib term as a SPARQL JSON binding, to compare with kg.query.render.term_json."""
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)
+    binding = {"type": "literal", "value": str(term)}
+    if term.language:
+        binding["xml:lang"] = term.language
+    elif term.datatype is not None and str(term.datatype) != XSD_STRING:
+        binding["datatype"] = str(term.datatype)
+    return binding
+
+
+def _params_for(sparql: str) -> dict[str, str]:
+    return {name: PARAMS[name] for name in query_parameters(sparql)}
+
+
+@pytest.mark.parametrize("name", [name for name, _ in list_queries()])
+def test_library_query_gives_identical_answers_on_rdflib_and_pyoxigraph(name, store, rdflib_dataset):
+    sparql = resolve_query(name)
+    params = _params_for(sparql)
+    oxigraph = run_query(store, sparql, params)
+    expected = rdflib_dataset.query(substitute_params(sparql, params))
+    assert oxigraph.variables == [str(v) for v in expected.vars]
+    rdflib_rows = [[_rdflib_json(row[v]) for v in expected.vars] for row in expected]
+    oxigraph_rows = [[term_json(t) if t is not None else None for t in row] for row in oxigraph.rows]
+    assert oxigraph_rows, f"{name} answers nothing on the small graph: the comparison would prove nothing"
+    assert oxigraph_rows == rdflib_rows
+
+
+def test_library_is_documented():
+    queries = dict(list_queries())
+    assert {"companies_initiatives", "initiatives_per_company", "projects_per_park", "policies_by_enterprises",
+            "shared_initiatives", "entity", "mentions", "relation_evidence"} <= set(queries)
+    for path in QUERY_DIR.glob("*.rq"):
+        text = path.read_text(encoding="utf-8")
+        header = text.split("PREFIX")[0].split("SELECT")[0]
+        assert queries[path.stem] and "Parameters:" in header, path.name
+        for param in query_parameters(text):
+            assert f"${param}" in header, (path.name, param)
+
+
+def _rows(result: QueryResult) -> list[list]:
+    return [[None if t is None else t.value for t in row] for row in result.rows]
+
+
+def test_companies_initiatives_answers_the_question(store):
+    rows = _rows(run_query(store, resolve_query("companies_initiatives"), {}))
+    pairs = {(row[0], row[2]) for row in rows}
+    assert pairs == {("中航光电", "中航光电高端互连科技产业社区"), ("一拖集团", "专精特新"), ("中信重工", "专精特新"),
+                     ("蓝斯利公司", "氢能项目")}
+
+
+def test_every_relation_traces_to_document_sentence_and_spans(store, small_graph):
+    result = run_query(store, resolve_query("relation_evidence"), {})
+    col = {name: i for i, name in enumerate(result.variables)}
+    traced = sorted(
+        (row[col["document"]].value, row[col["sentence"]].value, int(row[col["start"]].value), int(row[col["end"]].value),
+         int(row[col["origStart"]].value), int(row[col["origEnd"]].value), row[col["rule"]].value)
+        for row in result.rows)
+    expected = sorted((document_iri(ev["doc"]), ev["sentence"], ev["start"], ev["end"], ev["orig_start"],
+                       ev["orig_end"], ev["source"]) for _, _, data in small_graph.edges(data=True)
+                      for ev in data["evidence"])
+    assert traced == expected
+
+
+def test_entity_by_alias_and_mentions(store):
+    rows = _rows(run_query(store, resolve_query("entity"), {"name": "中国一拖"}))
+    assert {row[0] for row in rows} == {entity_iri("enterprise-yituo")}
+    assert ["out", "https://w3id.org/kg-gov-cn/ontology#participatesIn", entity_iri("policy-srdi"), "专精特新"] in \
+        [row[1:] for row in rows]
+    incoming = _rows(run_query(store, resolve_query("entity"), {"name": "专精特新"}))
+    assert {row[3] for row in incoming if row[1] == "in"} == {entity_iri("enterprise-yituo"), entity_iri("enterprise-citic")}
+    mentions = _rows(run_query(store, resolve_query("mentions"), {"name": "蓝斯利"}))
+    assert [row[2:] for row in mentions] == [["doc-b.txt", "0", "自贸区内蓝斯利公司总投资145.8亿元的氢能项目开工建设。",
+                                              "4", "9", "7", "12"]]
+
+
+@pytest.mark.parametrize("value", ['一拖" ) } UNION { ?entity ?property ?value } #', "x\\\" . }", "a\nb\t'c'", "${name}"])
+def test_param_values_cannot_inject_sparql(store, value):
+    sparql = resolve_query("entity")
+    assert run_query(store, sparql, {"name": value}).rows == []
+    assert run_query(store, 'SELECT ?v WHERE { BIND($v AS ?v) }', {"v": value}).rows[0][0].value == value
+
+
+def test_params_only_outside_strings_iris_and_comments():
+    sparql = 'SELECT * WHERE { ?s <http://x/$a> "$b" ; ?p $c } # $d\n'
+    assert query_parameters(sparql) == ["c"]
+    assert substitute_params(sparql, {"c": "v"}) == 'SELECT * WHERE { ?s <http://x/$a> "$b" ; ?p "v" } # $d\n'
+
+
+@pytest.mark.parametrize("params, message", [
+    ({}, "missing parameter name"),
+    ({"name": "x", "limit": "3"}, "unknown parameter limit"),
+])
+def test_wrong_params_are_user_errors(store, params, message):
+    with pytest.raises(KgError, match=message):
+        run_query(store, resolve_query("entity"), params)
+
+
+@pytest.mark.parametrize("sparql", ["SELECT ?x WHERE { ?x", "SELECT * WHERE { ?s ?p ?o } LIMIT x",
+                                    "INSERT DATA { <urn:a> <urn:b> <urn:c> }"])
+def test_malformed_or_updating_sparql_is_a_user_error(store, sparql):
+    with pytest.raises(KgError, match="malformed SPARQL"):
+        run_query(store, sparql, {})
+
+
+def test_resolve_query_by_name_file_or_text(tmp_path):
+    assert resolve_query("entity") == (QUERY_DIR / "entity.rq").read_text(encoding="utf-8")
+    rq = tmp_path / "mine.rq"
+    rq.write_text("ASK { ?s ?p ?o }", encoding="utf-8")
+    assert resolve_query(str(rq)) == "ASK { ?s ?p ?o }"
+    assert resolve_query("select * where { ?s ?p ?o }").startswith("select")
+    with pytest.raises(KgError, match="unknown query 'nope'.*companies_initiatives"):
+        resolve_query("nope")
+    with pytest.raises(KgError, match="not found"):
+        resolve_query(str(tmp_path / "missing.rq"))
+
+
+def test_missing_build_is_a_user_error(tmp_path):
+    with pytest.raises(KgError, match="run `kg build` first"):
+        open_store(tmp_path / "nowhere")
+
+
+def test_render_formats(store):
+    result = run_query(store, resolve_query("mentions"), {"name": "一拖集团"})
+    document = json.loads(render(result, "json"))
+    assert document["head"]["vars"] == result.variables
+    binding = document["results"]["bindings"][0]
+    assert binding["entityName"] == {"type": "literal", "value": "一拖集团", "xml:lang": "zh"}
+    assert binding["start"] == {"type": "literal", "value": "19", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+    assert binding["document"] == {"type": "uri", "value": document_iri("doc-a")}
+    rows = list(csv.reader(io.StringIO(render(result, "csv"))))
+    assert rows[0] == result.variables and rows[1][:3] == ["一拖集团", document_iri("doc-a"), "doc-a.txt"]
+    tsv = render(result, "tsv").splitlines()
+    assert tsv[0].split("\t")[:2] == ["?entityName", "?document"]
+    assert tsv[1].split("\t")[:2] == ['"一拖集团"@zh', f"<{document_iri('doc-a')}>"]
+    table = render(result, "table")
+    assert "doc:doc-a" in table and "1 row(s)" in table
+    ask = run_query(store, "ASK { ?s a <https://w3id.org/kg-gov-cn/ontology#Park> }", {})
+    assert json.loads(render(ask, "json")) == {"head": {}, "boolean": True}
+    with pytest.raises(KgError, match="unknown format"):
+        render(result, "xml")
+
+
+def test_unbound_values_render_empty(store):
+    optional = run_query(store, "SELECT ?a ?b WHERE { BIND(1 AS ?a) }", {})
+    assert json.loads(render(optional, "json"))["results"]["bindings"] == [
+        {"a": {"type": "literal", "value": "1", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}}]
+    assert render(optional, "csv") == "a,b\r\n1,\r\n"
+
+
+def test_store_is_loaded_once_and_rebuilt_when_the_trig_changes(tmp_path, small_graph):
+    write_rdf(small_graph, tmp_path)
+    park_count = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a <https://w3id.org/kg-gov-cn/ontology#Park> }"
+    assert run_query(open_store(tmp_path), park_count, {}).rows[0][0].value == "1"
+    db = tmp_path / "store" / "db"
+    inode = os.stat(db).st_ino
+    assert run_query(open_store(tmp_path), park_count, {}).rows[0][0].value == "1"
+    assert os.stat(db).st_ino == inode  # not rebuilt
+    small_graph.remove_node("park-ftz")
+    write_rdf(small_graph, tmp_path)
+    assert run_query(open_store(tmp_path), park_count, {}).rows[0][0].value == "0"
+
+
+def test_stats_text(build):
+    text = stats_text(build)
+    assert "kg:Enterprise" in text and "kg:undertakes" in text and "蓝斯利公司" in text

@@ -1,0 +1,214 @@
+"""RDF stage: ontology, shapes, conformance, round trip, determinism, IRIs and provenance layout."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph
+import pytest
+from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import OWL, PROV, SKOS, XSD
+
+from conftest import small_resolution
+from kg.graph import build_graph
+from kg.model import Resolution
+from kg.rdf import dataset_to_graph, entity_iri, graph_to_dataset, write_rdf
+from kg.rdf.iris import KG as KG_IRI
+from kg.rdf.iris import document_iri
+from kg.rdf.paths import SCHEMAS
+from kg.rdf.serialize import load_dataset
+from kg.rdf.validate import validate_build, validate_dataset
+
+KG = Namespace(KG_IRI)
+OA = Namespace("http://www.w3.org/ns/oa#")
+OUTPUT_FILES = ["graph.ttl", "graph.trig", "graph.nq", "graph.jsonld"]
+
+
+def _graph_data(g: nx.MultiDiGraph):
+    return (g.graph, dict(g.nodes(data=True)), sorted((u, v, k, d) for u, v, k, d in g.edges(keys=True, data=True)))
+
+
+def test_ontology_declares_every_class_and_property_in_chinese_and_english():
+    onto = Graph().parse(SCHEMAS / "kg.ttl")
+    terms = [s for s in onto.subjects(RDF.type, None) if str(s).startswith(KG_IRI)]
+    assert {KG.Enterprise, KG.Project, KG.Park, KG.Policy, KG.Institution, KG.Region, KG.Document,
+            KG.Evidence, KG.undertakes, KG.participatesIn, KG.locatedIn, KG.partOf, KG.investmentYuan,
+            KG.status, KG.year, KG.issuer} <= set(terms)
+    for term in terms:
+        for predicate in (RDFS.label, RDFS.comment):
+            languages = {o.language for o in onto.objects(term, predicate)}
+            assert {"zh", "en"} <= languages, (term, predicate)
+    assert (KG.Enterprise, RDFS.subClassOf, URIRef("http://www.w3.org/ns/org#FormalOrganization")) in onto
+    assert (KG.Evidence, RDFS.subClassOf, OA.Annotation) in onto
+    assert (KG.Policy, RDF.type, OWL.Class) in onto
+
+
+def test_shapes_and_context_parse():
+    shapes = Graph().parse(SCHEMAS / "shapes.ttl")
+    sh = Namespace("http://www.w3.org/ns/shacl#")
+    targets = set(shapes.objects(None, sh.targetClass))
+    for cls in ("Enterprise", "Project", "Park", "Policy", "Institution", "Region", "Document", "Sentence",
+                "CleanedText", "Fact", "Evidence", "MentionEvidence", "RelationEvidence"):
+        assert KG[cls] in targets, cls
+    assert Graph().parse(SCHEMAS / "context.jsonld", format="json-ld") is not None
+
+
+def test_small_graph_conforms(small_graph):
+    conforms, report = validate_dataset(graph_to_dataset(small_graph))
+    assert conforms, report
+    assert "0 violations" in report
+
+
+def _first(ds: Dataset, pattern):
+    return next(iter(ds.quads(pattern)))
+
+
+def _drop_label(ds):
+    ds.remove((URIRef(entity_iri("enterprise-citic")), SKOS.prefLabel, None, None))
+
+
+def _decimal_offset(ds):
+    selector, _, _, graph = _first(ds, (None, OA.start, None, None))
+    ds.remove((selector, OA.start, None, graph))
+    ds.add((selector, OA.start, Literal("1.5", datatype=XSD.decimal), graph))
+
+
+def _undertake_a_policy(ds):
+    ds.add((URIRef(entity_iri("enterprise-yituo")), KG.undertakes, URIRef(entity_iri("policy-srdi"))))
+
+
+def _fact_without_direct_triple(ds):
+    ds.remove((URIRef(entity_iri("enterprise-lansili")), KG.locatedIn, None, None))
+
+
+def _evidence_with_one_span(ds):
+    evidence, _, target, graph = _first(ds, (None, OA.hasTarget, None, None))
+    ds.remove((evidence, OA.hasTarget, target, graph))
+
+
+def _swap_span_roles(ds):
+    cleaned, _, original, graph = next(q for q in ds.quads((None, PROV.wasDerivedFrom, None, None))
+                                       if str(q[0]).endswith("-cleaned"))
+    ds.remove((cleaned, PROV.wasDerivedFrom, original, graph))
+    ds.add((original, PROV.wasDerivedFrom, cleaned, graph))
+
+
+def _end_before_start(ds):
+    selector, _, _, graph = _first(ds, (None, OA.start, None, None))
+    ds.remove((selector, OA.end, None, graph))
+    ds.add((selector, OA.end, Literal(-1), graph))
+
+
+@pytest.mark.parametrize("breakage, expected", [
+    (_drop_label, "skos:prefLabel"),
+    (_decimal_offset, "oa:start"),
+    (_undertake_a_policy, "kg:undertakes"),
+    (_fact_without_direct_triple, "not asserted directly"),
+    (_evidence_with_one_span, "two targets"),
+    (_end_before_start, "oa:end"),
+    (_swap_span_roles, "a span of the original file is derived from nothing"),
+])
+def test_broken_data_does_not_conform(small_graph, breakage, expected):
+    ds = graph_to_dataset(small_graph)
+    breakage(ds)
+    conforms, report = validate_dataset(ds)
+    assert not conforms
+    assert expected in report, report
+
+
+def test_validate_build_reads_the_trig(small_graph, tmp_path):
+    write_rdf(small_graph, tmp_path)
+    assert validate_build(tmp_path)[0]
+
+
+def test_round_trip_preserves_nodes_edges_types_labels_aliases_and_evidence(small_graph):
+    back = dataset_to_graph(graph_to_dataset(small_graph))
+    assert _graph_data(back) == _graph_data(small_graph)
+    assert back.nodes["enterprise-yituo"]["aliases"] == ["一拖", "中国一拖"]
+    assert back.nodes["project-h2"]["investment_yuan"] == 14_580_000_000
+
+
+def test_round_trip_through_every_file(small_graph, tmp_path):
+    paths = write_rdf(small_graph, tmp_path)
+    assert sorted(p.name for p in paths) == sorted(OUTPUT_FILES)
+    assert _graph_data(dataset_to_graph(load_dataset(tmp_path))) == _graph_data(small_graph)
+    quads = {q for q in load_dataset(tmp_path).quads((None, None, None, None))}
+    for name, fmt in (("graph.nq", "nquads"), ("graph.jsonld", "json-ld")):
+        other = Dataset()
+        other.parse(tmp_path / name, format=fmt)
+        assert {q for q in other.quads((None, None, None, None))} == quads, name
+    # pyoxigraph reads JSON-LD strictly: the default graph must not become a blank-node graph
+    from_trig = set(pyoxigraph.parse(path=str(tmp_path / "graph.trig"), format=pyoxigraph.RdfFormat.TRIG))
+    for name, fmt in (("graph.nq", pyoxigraph.RdfFormat.N_QUADS), ("graph.jsonld", pyoxigraph.RdfFormat.JSON_LD)):
+        assert set(pyoxigraph.parse(path=str(tmp_path / name), format=fmt)) == from_trig, name
+    turtle = Graph().parse(tmp_path / "graph.ttl")
+    assert {(s, p, o) for s, p, o, _ in quads} == set(turtle)
+
+
+def test_one_named_graph_per_document_holds_its_evidence(small_graph):
+    ds = graph_to_dataset(small_graph)
+    named = sorted(str(g.identifier) for g in ds.graphs() if len(g) and isinstance(g.identifier, URIRef)
+                   and g.identifier != ds.default_graph.identifier)
+    assert named == [document_iri("doc-a"), document_iri("doc-b")]
+    evidence = {s for kind in (KG.MentionEvidence, KG.RelationEvidence) for s, _, _, _ in ds.quads((None, RDF.type, kind, None))}
+    assert len(evidence) == 8 + 5
+    for node in evidence:
+        (doc,) = {o for _, _, o, _ in ds.quads((node, PROV.wasDerivedFrom, None, None))}
+        assert {g for _, _, _, g in ds.quads((node, None, None, None))} == {doc}
+    default = ds.default_graph
+    assert (URIRef(entity_iri("enterprise-lansili")), KG.undertakes, URIRef(entity_iri("project-h2"))) in default
+    assert not list(default.triples((None, OA.hasBody, None)))
+
+
+def _write_in_subprocess(out: Path, hash_seed: str, reverse: bool) -> None:
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "from conftest import small_resolution\n"
+        "from kg.graph import build_graph\n"
+        "from kg.model import Resolution\n"
+        "from kg.rdf import write_rdf\n"
+        "r = small_resolution()\n"
+        "if sys.argv[3] == 'reverse':\n"
+        "    r = Resolution(r.documents[::-1], dict(reversed(r.entities.items())), r.facts[::-1])\n"
+        "write_rdf(build_graph(r), sys.argv[2])\n"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+    subprocess.run([sys.executable, "-c", code, str(Path(__file__).parent), str(out), "reverse" if reverse else "-"],
+                   check=True, env=env)
+
+
+def test_output_is_byte_identical_across_runs_and_input_order(small_graph, tmp_path):
+    write_rdf(small_graph, tmp_path / "a")
+    _write_in_subprocess(tmp_path / "b", "12345", reverse=True)
+    for name in OUTPUT_FILES:
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+    assert "_:" not in (tmp_path / "a" / "graph.nq").read_text(encoding="utf-8")
+
+
+def test_iris_are_valid_ascii_and_stable():
+    weird = "企业 A/1?#\"<>"
+    iri = entity_iri(weird)
+    assert iri == entity_iri(weird)
+    assert re.fullmatch(r"https://w3id\.org/kg-gov-cn/id/[A-Za-z0-9._~%-]+", iri), iri
+    assert entity_iri("enterprise-3fa2c1d9e0ab") == "https://w3id.org/kg-gov-cn/id/enterprise-3fa2c1d9e0ab"
+
+
+def test_chinese_ids_survive_serialisation_and_round_trip(small_graph, tmp_path):
+    graph = nx.relabel_nodes(small_graph, {"enterprise-yituo": "企业 一拖/集团", "policy-srdi": "政策#专精特新"})
+    write_rdf(graph, tmp_path)
+    iris = {str(term) for quad in load_dataset(tmp_path).quads((None, None, None, None))
+            for term in quad if isinstance(term, URIRef)}
+    assert iris and all(re.fullmatch(r"[\x21-\x7e]+", iri) for iri in iris)
+    assert all(" " not in iri and "<" not in iri for iri in iris)
+    assert _graph_data(dataset_to_graph(load_dataset(tmp_path))) == _graph_data(graph)
+
+
+def test_evidence_of_an_unknown_document_is_rejected():
+    r = small_resolution()
+    graph = build_graph(Resolution(r.documents[:1], r.entities, r.facts))
+    with pytest.raises(ValueError, match="doc-b"):
+        graph_to_dataset(graph)
