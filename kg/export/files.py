@@ -1,8 +1,6 @@
 """What `kg build` and `kg export` write: one function per command, dispatching on format and view."""
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import networkx as nx
@@ -47,21 +45,12 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, view: str, out: str | Path) -
     if fmt in RDF_FORMATS:
         if view not in RDF_VIEWS:
             raise KgError(f"--view {view} cannot be written as RDF: choose one of {', '.join(RDF_VIEWS)}")
-        _write_rdf_file(selected, fmt, out)
-        return [out]
+        from kg.rdf import write_rdf_file
+
+        return [write_rdf_file(selected, fmt, out)]
     if fmt == "csv":
         nodes_path, edges_path = csv_paths(out)
         write_csv(selected, nodes_path, edges_path)
         return [nodes_path, edges_path]
     {"gexf": write_gexf, "graphml": write_graphml, "json": write_json}[fmt](selected, out)
     return [out]
-
-
-def _write_rdf_file(graph: nx.MultiDiGraph, fmt: str, out: Path) -> None:
-    """Move the `fmt` file of kg.rdf.write_rdf's build set (written beside `out`) to `out`."""
-    from kg.rdf import write_rdf
-
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=f".{out.name}.", dir=out.parent) as tmp:
-        written = next(p for p in write_rdf(graph, tmp) if p.suffix == f".{fmt}")
-        os.replace(written, out)

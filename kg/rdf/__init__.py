@@ -4,7 +4,7 @@
 """
 from kg.rdf.iris import entity_iri
 
-__all__ = ["dataset_to_graph", "entity_iri", "graph_to_dataset", "write_rdf"]
+__all__ = ["dataset_to_graph", "entity_iri", "graph_to_dataset", "write_rdf", "write_rdf_file"]
 
 
 def __getattr__(name: str):
@@ -12,8 +12,8 @@ def __getattr__(name: str):
         from kg.rdf import convert
 
         return getattr(convert, name)
-    if name == "write_rdf":
-        from kg.rdf.serialize import write_rdf
+    if name in ("write_rdf", "write_rdf_file"):
+        from kg.rdf import serialize
 
-        return write_rdf
+        return getattr(serialize, name)
     raise AttributeError(f"module 'kg.rdf' has no attribute {name!r}")

@@ -67,21 +67,30 @@ def _sorted_jsonld(value):
     return value
 
 
+RENDERERS = {
+    "ttl": lambda ds: union_graph(ds).serialize(format="turtle"),
+    "trig": _trig,
+    "nq": _nquads,
+    "jsonld": _jsonld,
+}
+BUILD_NAMES = {"ttl": "graph.ttl", "trig": TRIG, "nq": "graph.nq", "jsonld": "graph.jsonld"}
+
+
+def write_rdf_file(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
+    """Write `graph` as one RDF file: ttl (all triples), trig or nq (one named graph per document),
+    or jsonld (compacted with schemas/context.jsonld)."""
+    write_text(path, RENDERERS[fmt](graph_to_dataset(graph)))
+    return Path(path)
+
+
 def write_rdf(graph: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
-    """Write graph.ttl (all triples), graph.trig and graph.nq (one named graph per document) and
-    graph.jsonld (compacted with schemas/context.jsonld) into `out_dir`; return their paths."""
+    """Write every RDF file of a build (graph.ttl, graph.trig, graph.nq, graph.jsonld) into `out_dir`."""
     ds = graph_to_dataset(graph)
-    out_dir = Path(out_dir)
-    outputs = {
-        "graph.ttl": lambda: union_graph(ds).serialize(format="turtle"),
-        TRIG: lambda: _trig(ds),
-        "graph.nq": lambda: _nquads(ds),
-        "graph.jsonld": lambda: _jsonld(ds),
-    }
     paths = []
-    for name, render in outputs.items():
-        write_text(out_dir / name, render())
-        paths.append(out_dir / name)
+    for fmt, render in RENDERERS.items():
+        path = Path(out_dir) / BUILD_NAMES[fmt]
+        write_text(path, render(ds))
+        paths.append(path)
     return paths
 
 
