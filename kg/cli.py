@@ -107,7 +107,7 @@ def evaluate(
 
 @app.command()
 def query(
-    spec: str = typer.Argument(..., help="A library query name, a .rq file, or SPARQL text."),
+    spec: Optional[str] = typer.Argument(None, help="A library query name, a .rq file, or SPARQL text."),
     build_dir: Path = typer.Option(Path("out"), "--build", "-b", help="A folder written by `kg build`."),
     param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
     fmt: str = typer.Option("table", "--format", "-f", help="table|csv|tsv|json"),
@@ -120,6 +120,8 @@ def query(
         for name, description in q.list_queries():
             typer.echo(f"{name:28} {description}")
         return
+    if spec is None:
+        raise KgError("give a query: a library name (see `kg query --list`), a .rq file or SPARQL text")
     params = {}
     for item in param or []:
         name, sep, value = item.partition("=")
@@ -128,7 +130,7 @@ def query(
         params[name] = value
     store = q.open_store(build_dir)
     result = q.run_query(store, q.resolve_query(spec), params)
-    typer.echo(q.render(result, fmt), nl=False)
+    _echo_block(q.render(result, fmt))
 
 
 @app.command()
@@ -151,7 +153,7 @@ def stats(build_dir: Path = typer.Argument(Path("out"), help="A folder written b
     """Counts per class and relation, and the entities with the highest degree."""
     from kg import query as q
 
-    typer.echo(q.stats_text(build_dir), nl=False)
+    _echo_block(q.stats_text(build_dir))
 
 
 @app.command()
@@ -163,6 +165,10 @@ def validate(build_dir: Path = typer.Argument(Path("out"), help="A folder writte
     typer.echo(report)
     if not conforms:
         raise typer.Exit(1)
+
+
+def _echo_block(text: str) -> None:
+    typer.echo(text, nl=not text.endswith("\n"))
 
 
 def _build_file(build_dir: Path, name: str) -> Path:

@@ -47,3 +47,13 @@ def test_stats_and_validate(build):
     assert stats.returncode == 0 and "kg:Enterprise" in stats.stdout
     validate = kg("validate", build)
     assert validate.returncode == 0 and "0 violations" in validate.stdout
+
+
+def test_query_without_a_question_is_a_one_line_error(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "kg", "query", "--build", str(tmp_path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("kg: error: give a query")
