@@ -126,8 +126,13 @@ def has_name_token(words: list[str]) -> bool:
     """True when one of the words is a proper-name piece: out of the dictionary, a place/person/
     organisation/abbreviation tag, or containing Latin letters or digits."""
     tags = word_tags()
+    single = 0
     for w in words:
         if re.search(r"[A-Za-z0-9]", w):
+            return True
+        # jieba cuts a name it does not know into single characters (栋/能/魔王)
+        single = single + 1 if len(w) == 1 and w not in GOVERNING and "\u4e00" <= w <= "\u9fff" else 0
+        if single >= 2:
             return True
         tag = tags.get(w)
         if tag is None and len(w) >= 2:
@@ -168,6 +173,20 @@ def is_stop_word(word: str) -> bool:
     return False
 
 
+def _code_number(text: str, start: int, end: int) -> bool:
+    """Digits written in characters that are part of a run of three or more: a code name such as
+    七二五(所) or 四〇七(医院), not a count."""
+    digits = "一二三四五六七八九〇零"
+    if not all(ch in digits for ch in text[start:end]):
+        return False
+    a, b = start, end
+    while a > 0 and text[a - 1] in digits:
+        a -= 1
+    while b < len(text) and text[b] in digits:
+        b += 1
+    return b - a >= 3
+
+
 def _numeric(word: str) -> bool:
     return bool(re.fullmatch(r"[0-9.]+|[A-Za-z0-9]+", word))
 
@@ -205,7 +224,7 @@ def name_start(doc: Doc, head_start: int, max_chars: int = 20, min_start: int = 
             start = ws
             i -= 1
             continue
-        if is_stop_word(word):
+        if is_stop_word(word) and not _code_number(text, ws, toks.ends[i]):
             # a one-character locative (中, 内) right after punctuation or a verb starts a name
             # (中钢洛耐); after a word it is a postposition (自贸区内)
             if len(word) == 1 and word in "中上东西南北" and (i == 0 or is_stop_word(toks.texts[i - 1])):
@@ -218,6 +237,11 @@ def name_start(doc: Doc, head_start: int, max_chars: int = 20, min_start: int = 
     # never start on a stop character that jieba glued to the name
     while start < head_start and text[start] in "的和与及等、":
         start += 1
+    # nor on a word made only of one-character function words jieba glued together (对原高新区)
+    k = toks.index_at(start)
+    if toks.starts[k] == start and toks.ends[k] <= head_start and len(toks.texts[k]) > 1 \
+            and all(ch in GOVERNING for ch in toks.texts[k]):
+        start = toks.ends[k]
     # drop leading verbs of the clause (重塑重振高新区 -> 高新区)
     while start < head_start:
         k = toks.index_at(start)

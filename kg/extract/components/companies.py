@@ -24,6 +24,8 @@ GENERIC = set("""
 """.split())
 # a parenthesised region inside a legal-style name
 PAREN_REGION = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{1,8})（(中国|[\u4e00-\u9fff]{2,3}?)(?:省|市)?）([\u4e00-\u9fffA-Za-z0-9]{2,8})")
+# the region of a legal name, then the rest of the name up to its head (…（洛阳）新材料|有限公司)
+LEGAL_PAREN = re.compile(r"（([\u4e00-\u9fff]{2,3}?)(?:省|市)?）[\u4e00-\u9fffA-Za-z0-9]{0,10}$")
 TAIL_STOP = re.compile(r"(国际|合作|与|和|等|的|生产|建设|项目|公司|集团|有限|股份|交易|农产品|产业园|基地|中心)")
 REGION_WORDS = set("中国 北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 "
                    "海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门".split())
@@ -48,7 +50,7 @@ class CompanyHeads:
         for m in HEAD.finditer(text):
             head_start, end = m.start(), m.end()
             # "集团" directly followed by 公司 etc. is handled by the longer alternative
-            start = name_start(doc, head_start, max_chars=24)
+            start = self._legal_start(doc, text, name_start(doc, head_start, max_chars=24), head_start)
             prefix = text[start:head_start]
             if _generic(prefix) or any(g for g in ("有限", "股份") if prefix.endswith(g)):
                 # try the suffix of the prefix after a generic word ("企业子公司" -> none)
@@ -59,6 +61,23 @@ class CompanyHeads:
                 continue
             conf = 0.96 if "有限" in m.group(1) else 0.9
             add_candidate(doc, name, "Enterprise", start, end, "companies:head", conf)
+        self._paren_names(doc, text)
+        return doc
+
+    @staticmethod
+    def _legal_start(doc: Doc, text: str, start: int, head_start: int) -> int:
+        """A legal name with its registered region in parentheses: 瀚岳（洛阳）新材料有限公司 starts
+        before the region, however the segmentation cut the words after it."""
+        m = LEGAL_PAREN.search(text, max(0, head_start - 16), head_start)
+        if m is None or m.start() >= start or re.search(r"[与和及、等并]", text[m.end(1) : start]):
+            return start
+        region = m.group(1)
+        if region not in REGION_WORDS and word_tags().get(region) != "ns":
+            return start
+        lead = name_start(doc, m.start(), max_chars=10)
+        return lead if lead < m.start() else start
+
+    def _paren_names(self, doc: Doc, text: str) -> None:
         for m in PAREN_REGION.finditer(text):
             region = m.group(2)
             if region == "中国" or re.search(r"[0-9]|中国$", m.group(1)):
@@ -82,7 +101,6 @@ class CompanyHeads:
             end = m.start(3) + len(tail)
             name = text[start:end]
             add_candidate(doc, name, "Enterprise", start, end, "companies:paren", 0.85)
-        return doc
 
 
 @Language.factory("kg_companies")

@@ -26,7 +26,7 @@ PLACE_END = re.compile(r"(路|街|道|区|县|市|镇|乡|村|园|公园|广场|
 NAME_TAGS = {"nz", "j", "nt", "nrt", "nrfg"}
 # dictionary words that end or continue company short names
 FIRM_WORDS = {"科技", "高科", "时代", "精机", "机械", "重工", "股份", "实业", "控股", "生物", "电气", "光电"}
-WEAK = re.compile(r"^(?:国家|省级|市级|全国|全省|全市|重点|重大|中国|城市|产业|新型|绿色|现代|智慧|特色|一批)")
+WEAK = re.compile(r"^(?:年产|国家|省级|市级|全国|全省|全市|重点|重大|中国|城市|产业|新型|绿色|现代|智慧|特色|一批)")
 
 
 def firm_prefix(doc: Doc, start: int, end: int, places: tuple[str, ...] = ()) -> int | None:

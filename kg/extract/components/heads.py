@@ -12,6 +12,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.components.firms import firm_prefix
 from kg.extract.components.base import add_candidate, candidates, doc_tokens, has_name_token, name_start, word_tags, words_in
 
 # (head regex, type, confidence, also, may stand alone, max name length)
@@ -26,7 +27,7 @@ RULES: list[tuple[str, str, float, tuple[str, ...], bool, int]] = [
     (r"(?:[（(])?(?:[一二三四五]期)(?:[）)])?", "Project", 0.75, (), False, 20),
     (r"总部基地|生产基地|产业化基地|产业基地|种植基地|示范基地|转化示范基地|云基地|基地", "Project", 0.72, (), False, 22),
     (r"生产线|研发中心|运营中心|交易中心|财务中心|技术中心|创新港|电站|专线|综合体|示范段|特色街区|步行街|商业街|"
-     r"小镇|体育公园|主题公园|博物馆|展示中心|安置房|公路|高速|打通|南延|北延|东延|西延|拦蓄工程|灌区|引水|"
+     r"小镇|体育公园|主题公园|公园|博物馆|展示中心|安置房|公路|高速|打通|南延|北延|东延|西延|拦蓄工程|灌区|引水|"
      r"监测预警平台|服务平台|邻里中心|储能电站|碳交易中心|射电望远镜", "Project", 0.7, (), False, 20),
     # programmes
     (r"三年行动计划|行动计划|人才计划|英才计划|专才计划|研发计划|计划", "Policy", 0.78, (), False, 16),
@@ -52,6 +53,19 @@ WEAK_PREFIX = re.compile(r"^(?:[0-9一二三四五六七八九十百千万两]+[
                          r"政府投资|中央预算内|品牌|科技成果转化省级示范|亿元以上|\d+亿元以上)$")
 
 
+# a capacity opens a project name: 年产5万吨…项目, 年产10GWh…生产线
+CAPACITY = re.compile(r"年产(?:能)?[0-9.]+(?:万|千|百|亿)?(?:吨|台|套|件|片|只|辆|颗|块|张|平方米|立方米|米|GWh|MWh|GW|MW|"
+                      r"千瓦|兆瓦|瓦|公斤|条|副|支|标箱|头|羽)")
+# a build verb right before an object, with a company as the subject of the clause (X公司投资建设的…基地)
+BUILD_VERB = re.compile(r"(?:投资|建设|新建|投建|兴建|签约|打造|布局|引进|上马)的?$")
+CLAUSE_MARK = re.compile(r"[，。；：！？,;:!?\n]")
+# centres and labs a company or a build verb names as a facility being built (Project, not Institution)
+FACILITY = re.compile(r"(?:实验室|创新中心|研发中心|技术中心|研究中心|工程研究中心)$")
+FACILITY_VERB = re.compile(r"(?:建设|建成|新建|筹建|启动建设|获批建设|开工建设)$")
+# institutions a facility name never starts from (a university's lab is the university's)
+SCHOLARLY = re.compile(r"大学|学院|研究院|研究所|科学院|医院|学校")
+
+
 def _prefix_ok(prefix: str) -> bool:
     if len(prefix) < 2:
         return False
@@ -68,7 +82,11 @@ class Heads:
         text = doc_tokens(doc).text
         # enterprises already recognised (lexicon, legal names, lists) make a prefix a name
         firms = tuple({c.name for c in candidates(doc) if c.type == "Enterprise" and c.confidence >= 0.8})
-        for rx, type_, conf, also, alone, max_chars in COMPILED:
+        # legal names (…有限公司, …公司) end the name of a project written right after them
+        legal = sorted((c.start, c.end) for c in candidates(doc)
+                       if c.type == "Enterprise" and c.confidence >= 0.85 and c.name.endswith("公司"))
+        for rx, rule_type, rule_conf, rule_also, alone, max_chars in COMPILED:
+            type_, conf, also = rule_type, rule_conf, rule_also
             for m in rx.finditer(text):
                 hs, he = m.start(), m.end()
                 if CONTINUES.match(text[he : he + 6]):
@@ -87,13 +105,67 @@ class Heads:
                 name = text[start:he]
                 if name.startswith(("、", "等")):
                     continue
+                if type_ == "Project":
+                    start = self._project_start(text, legal, start, hs)
+                    prefix, name = text[start:hs], text[start:he]
+                    if not _prefix_ok(prefix):
+                        continue
                 if type_ in ("Project", "Policy", "Institution") and prefix:
-                    named = prefix.startswith(firms) or has_name_token(words_in(doc, start, hs))
+                    named = prefix.startswith(firms) or has_name_token(words_in(doc, start, hs)) \
+                        or (type_ == "Project" and (CAPACITY.match(prefix) is not None
+                                                    or _coordinated(text, start, hs, he)
+                                                    or self._built_by_firm(text, legal, start)))
                     if not named:
                         if type_ != "Policy" or not PROGRAMME_VERB.search(text[max(0, start - 4) : start]):
                             continue
+                if type_ == "Institution" and prefix and self._facility(doc, text, name, start, firms):
+                    type_, conf, also = "Project", 0.75, ("Institution",)
                 add_candidate(doc, name, type_, start, he, f"heads:{type_}", conf if prefix or alone else conf - 0.1, also)
+                type_, conf, also = rule_type, rule_conf, rule_also
         return doc
+
+    @staticmethod
+    def _project_start(text: str, legal: list[tuple[int, int]], start: int, hs: int) -> int:
+        """A project name begins after a company's legal name written in front of it (…有限公司年产…项目)
+        and, within its clause, at a capacity (年产5万吨…) the segmentation left outside."""
+        for a, b in legal:
+            if start < b <= hs - 2:
+                start = b
+        cap = text.rfind("年产", max(0, hs - 24), start + 2)
+        if 0 <= cap < start and CAPACITY.match(text, cap) and not CLAUSE_MARK.search(text, cap, hs) \
+                and not any(cap < b <= hs for a, b in legal):
+            start = min(start, cap)
+        return start
+
+    @staticmethod
+    def _built_by_firm(text: str, legal: list[tuple[int, int]], start: int) -> bool:
+        """"X公司投资建设的…基地": a build verb before the name and a company earlier in its clause."""
+        if not BUILD_VERB.search(text, max(0, start - 6), start):
+            return False
+        verb = BUILD_VERB.search(text, max(0, start - 6), start).start()
+        return any(b <= verb and not CLAUSE_MARK.search(text, b, start) for a, b in legal)
+
+    @staticmethod
+    def _facility(doc: Doc, text: str, name: str, start: int, firms: tuple[str, ...]) -> bool:
+        """A lab or centre a company names (普莱柯P3实验室) or that a build verb governs (启动建设X创新中心)."""
+        if not FACILITY.search(name) or SCHOLARLY.search(name):
+            return False
+        if name.startswith(firms):
+            return True
+        cut = firm_prefix(doc, start, start + len(name))
+        if cut is not None and not text[cut - 1] in "院所":  # 中科院…实验室 is the academy's
+            return True
+        return "中心" in name[-6:] and FACILITY_VERB.search(text, max(0, start - 4), start) is not None
+
+
+def _coordinated(text: str, start: int, hs: int, he: int) -> bool:
+    """"西苑公园、牡丹公园": a name coordinated with another name on the same head."""
+    head = text[hs:he]
+    if len(head) < 2:
+        return False
+    after = re.match(r"[、和与及]([\u4e00-\u9fff]{2,8}?)" + re.escape(head), text[he : he + 12])
+    before = text[max(0, start - len(head) - 1) : start]
+    return after is not None or before == head + "、"
 
 
 @Language.factory("kg_heads")

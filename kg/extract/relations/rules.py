@@ -8,6 +8,7 @@ name:nested        0.6      a policy inside a project name -> partOf
 name:prefix        0.8      a project name starting with an enterprise named elsewhere in the document
 name:ellipsis      0.55     "E甲中心、乙中心" (two items, no 等): E undertakes 乙中心 too
 clause:verb        0.75     E … 建设/实施/牵头… P in one clause (also "P由E投资建设")
+clause:adjacent    0.75     "E有限公司年产…项目": the company written right before the project
 clause:trigger     0.75     E … 入选/获批/支持… Policy in one clause (0.6 when the policy comes first)
 clause:counted     0.8      "A、B等N家<Policy>" / "A等5家企业<Policy>"
 clause:topic       0.5      a policy clause framing the adjacent clause ("推行“X”模式，E…")
@@ -130,6 +131,15 @@ def clause_verb(view: SentenceView) -> Iterator[RelationMention]:
                         yield _rel(view, e, "undertakes", p, "clause:verb", 0.75)
 
 
+def adjacent(view: SentenceView) -> Iterator[RelationMention]:
+    """"河南某某科技有限公司年产10GWh储能电池项目": a company written right before a project names its owner."""
+    for clause in view.clauses:
+        tops = sorted(clause.top, key=lambda m: m.start)
+        for e, p in zip(tops, tops[1:]):
+            if e.type == "Enterprise" and p.type == "Project" and T.OWNER_GAP.match(view.text(e.end, p.start)):
+                yield _rel(view, e, "undertakes", p, "clause:adjacent", 0.75)
+
+
 def clause_trigger(view: SentenceView) -> Iterator[RelationMention]:
     for clause in view.clauses:
         firms = _standalone_enterprises(clause)
@@ -249,4 +259,4 @@ def locate(view: SentenceView) -> Iterator[RelationMention]:
                     yield _rel(view, m, "locatedIn", place, "clause:locate", 0.75)
 
 
-SENTENCE_RULES = (nested, ellipsis, clause_verb, clause_trigger, topic, project_list, inside, locate)
+SENTENCE_RULES = (nested, ellipsis, clause_verb, adjacent, clause_trigger, topic, project_list, inside, locate)

@@ -53,6 +53,8 @@ COUNTED = re.compile(
 PROJECT_COUNT = re.compile(r"^[”\"’]?等?[\d一二三四五六七八九十百千余多]+个[“\"‘]?$")
 PROJECT_AFTER = re.compile(r"^[”\"’]?(?:重点|重大|示范)?项目")
 INSIDE = re.compile(r"^[”\"’]?(?:园区)?内(?:的)?[“\"‘]?$")
+# between a company and the project it owns written right after it ("E的P", "EP")
+OWNER_GAP = re.compile(r"^(?:的)?$")
 # "六冶铆焊厂地块…": the company names the site of the project, not its owner
 SITE_AFTER = re.compile(r"^(?:地块|旧址|原址|老厂区|片区|周边)")
 # a clause that names its own category ("等14家创新龙头企业") is not framed by its neighbour
