@@ -66,3 +66,24 @@ def small_resolution() -> Resolution:
 def small_graph():
     """A MultiDiGraph with the attributes documented in kg.graph.build."""
     return build_graph(small_resolution())
+
+
+def text_document(text: str, doc_id: str = "t") -> Document:
+    """A Document for a test sentence: the text is its own cleaned text, offsets map one to one."""
+    from kg.text.sentences import split_sentences
+
+    return Document(doc_id, f"{doc_id}.txt", text, text, list(range(len(text))), split_sentences(text),
+                    DocumentMeta(doc_id))
+
+
+def mentions_in(extractor, text: str) -> set[tuple[str, str]]:
+    """(name, type) of every mention the pipeline finds in `text`."""
+    return {(m.name, m.type) for m in extractor.extract(text_document(text)).mentions}
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """The extraction pipeline, built once for the test session."""
+    from kg.extract import Extractor
+
+    return Extractor()

@@ -1,7 +1,6 @@
 """The command line: error paths give one line and a non-zero exit; help is instant."""
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 

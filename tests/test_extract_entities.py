@@ -15,34 +15,22 @@ from kg.extract.lexicon import load_lexicons, parse_lexicon
 from kg.model import Document, DocumentMeta
 from kg.text.sentences import split_sentences
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
-
-
-def _mentions(extractor: Extractor, text: str) -> set[tuple[str, str]]:
-    document = Document("t", "t.txt", text, text, list(range(len(text))), split_sentences(text), DocumentMeta("t"))
-    doc = extractor.nlp.make_doc(text)
-    doc._.kg_document = document
-    for _, proc in extractor.nlp.pipeline:
-        doc = proc(doc)
-    return {(m.name, m.type) for m in doc._.kg_mentions}
+from conftest import mentions_in
 
 
 def test_enumeration_of_enterprises(extractor):
-    found = _mentions(extractor, "推动星河精工、蓝海微电、华岳新材等12家企业入选省级创新型中小企业。")
+    found = mentions_in(extractor, "推动星河精工、蓝海微电、华岳新材等12家企业入选省级创新型中小企业。")
     assert {("星河精工", "Enterprise"), ("蓝海微电", "Enterprise"), ("华岳新材", "Enterprise")} <= found
     assert ("推动星河精工", "Enterprise") not in found
 
 
 def test_enumeration_with_bare_count(extractor):
-    found = _mentions(extractor, "力争年内实现青松环境、远航股份、恒力特装3家企业上市。")
+    found = mentions_in(extractor, "力争年内实现青松环境、远航股份、恒力特装3家企业上市。")
     assert {("青松环境", "Enterprise"), ("远航股份", "Enterprise"), ("恒力特装", "Enterprise")} <= found
 
 
 def test_enumeration_of_projects(extractor):
-    found = _mentions(extractor, "加快推进东湖智能装备产业园、北山二期、西河新能源电池生产线等12个项目建设。")
+    found = mentions_in(extractor, "加快推进东湖智能装备产业园、北山二期、西河新能源电池生产线等12个项目建设。")
     assert ("北山二期", "Project") in found
     assert ("西河新能源电池生产线", "Project") in found
     names = {n for n, _ in found}
@@ -50,7 +38,7 @@ def test_enumeration_of_projects(extractor):
 
 
 def test_enterprise_nested_in_project_name(extractor):
-    found = _mentions(extractor, "支持星河精工、蓝海微电等企业发展。确保星河精工高端轴承产业基地建成投产。")
+    found = mentions_in(extractor, "支持星河精工、蓝海微电等企业发展。确保星河精工高端轴承产业基地建成投产。")
     assert ("星河精工高端轴承产业基地", "Project") in found
     assert ("星河精工", "Enterprise") in found
     # the nested mention is kept inside the project's span
@@ -58,7 +46,7 @@ def test_enterprise_nested_in_project_name(extractor):
 
 
 def test_lexicon_enterprise_and_boundary(extractor):
-    found = _mentions(extractor, "中信重工与宇通客车签约合作，上海市场改造提速。")
+    found = mentions_in(extractor, "中信重工与宇通客车签约合作，上海市场改造提速。")
     assert ("中信重工", "Enterprise") in found
     assert ("宇通客车", "Enterprise") in found
     # 上海市 is not read inside 上海市场
@@ -66,21 +54,21 @@ def test_lexicon_enterprise_and_boundary(extractor):
 
 
 def test_legal_name_heads(extractor):
-    found = _mentions(extractor, "积极引进远景智造科技有限公司，支持蓝天集团做大做强，组建20个教育集团。")
+    found = mentions_in(extractor, "积极引进远景智造科技有限公司，支持蓝天集团做大做强，组建20个教育集团。")
     assert ("远景智造科技有限公司", "Enterprise") in found
     assert ("蓝天集团", "Enterprise") in found
     assert not any(n.endswith("教育集团") for n, _ in found)
 
 
 def test_parenthesised_region_in_legal_name(extractor):
-    found = _mentions(extractor, "云帆（河南）智能与某公司合作生产无人机。")
+    found = mentions_in(extractor, "云帆（河南）智能与某公司合作生产无人机。")
     assert ("云帆（河南）智能", "Enterprise") in found
 
 
 def test_quoted_programmes(extractor):
     text = ("深入实施“258”工作举措，常态化开展“两清一建”专项行动，深化“三变”改革，"
             "衷心拥护“两个确立”，打造“年轻态”消费场景。")
-    found = _mentions(extractor, text)
+    found = mentions_in(extractor, text)
     assert ("258工作举措", "Policy") in found
     assert ("两清一建", "Policy") in found
     assert ("三变改革", "Policy") in found
@@ -89,13 +77,13 @@ def test_quoted_programmes(extractor):
 
 
 def test_title_marks_name_a_document(extractor):
-    found = _mentions(extractor, "出台《老旧小区加装电梯补贴办法》，落实“专精特新”中小企业培育政策。")
+    found = mentions_in(extractor, "出台《老旧小区加装电梯补贴办法》，落实“专精特新”中小企业培育政策。")
     assert ("老旧小区加装电梯补贴办法", "Policy") in found
     assert ("专精特新", "Policy") in found
 
 
 def test_designation_after_award_verb(extractor):
-    found = _mentions(extractor, "创业园获评国家级科技企业孵化器，高新区获批建设省级知识产权强县示范区。")
+    found = mentions_in(extractor, "创业园获评国家级科技企业孵化器，高新区获批建设省级知识产权强县示范区。")
     assert ("国家级科技企业孵化器", "Policy") in found
     assert ("省级知识产权强县示范区", "Policy") in found
 
@@ -103,13 +91,13 @@ def test_designation_after_award_verb(extractor):
 def test_glossary_defines_programmes(extractor):
     text = ("开展“五查一治”行动。\n名词解释\n五查一治：排查五类隐患、整治一批问题。\n"
             "数字孪生：是物理对象的数字化映射。\n")
-    found = _mentions(extractor, text)
+    found = mentions_in(extractor, text)
     assert ("五查一治", "Policy") in found
     assert ("数字孪生", "Policy") not in found
 
 
 def test_park_heads(extractor):
-    found = _mentions(extractor, "重塑高新区，加快建设龙泉科技城，把北湖智慧岛打造成创新高地。")
+    found = mentions_in(extractor, "重塑高新区，加快建设龙泉科技城，把北湖智慧岛打造成创新高地。")
     assert ("高新区", "Park") in found
     assert ("龙泉科技城", "Park") in found
     assert ("北湖智慧岛", "Park") in found
@@ -117,12 +105,12 @@ def test_park_heads(extractor):
 
 
 def test_roads_under_construction(extractor):
-    found = _mentions(extractor, "开工建设青桐路和松柏街，提升改造湖滨二路。")
+    found = mentions_in(extractor, "开工建设青桐路和松柏街，提升改造湖滨二路。")
     assert {("青桐路", "Project"), ("松柏街", "Project"), ("湖滨二路", "Project")} <= found
 
 
 def test_institutions_and_regions(extractor):
-    found = _mentions(extractor, "深化与清华大学、北湖理工大学合作，支持河南省各市县发展，推进城关街道改造。")
+    found = mentions_in(extractor, "深化与清华大学、北湖理工大学合作，支持河南省各市县发展，推进城关街道改造。")
     assert ("清华大学", "Institution") in found
     assert ("北湖理工大学", "Institution") in found
     assert ("河南省", "Region") in found
@@ -131,7 +119,7 @@ def test_institutions_and_regions(extractor):
 
 def test_document_pass_marks_other_occurrences(extractor):
     text = "支持蓝海微电、华岳新材等企业上市。蓝海微电全年营收增长。"
-    document_mentions = [m for m in _mentions(extractor, text) if m[0] == "蓝海微电"]
+    document_mentions = [m for m in mentions_in(extractor, text) if m[0] == "蓝海微电"]
     assert document_mentions  # found in the list
     doc_text = text
     document = Document("t", "t.txt", doc_text, doc_text, list(range(len(doc_text))), split_sentences(doc_text),

@@ -1,21 +1,14 @@
 """Round-3 extraction rules, on invented sentences (no corpus or gold text), news genre included."""
 from __future__ import annotations
 
-import pytest
 
 from kg.extract import Extractor
-from kg.model import Document, DocumentMeta
-from kg.text.sentences import split_sentences
 
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor()
+from conftest import text_document
 
 
 def _run(extractor: Extractor, text: str):
-    document = Document("t", "t.txt", text, text, list(range(len(text))), split_sentences(text), DocumentMeta("t"))
-    return extractor.extract(document)
+    return extractor.extract(text_document(text))
 
 
 def _mentions(extractor: Extractor, text: str) -> set[tuple[str, str]]:

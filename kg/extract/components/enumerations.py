@@ -89,7 +89,6 @@ class Enumerations:
         if not span:
             return
         parts = []
-        pos = lo
         last = 0
         for sep in re.finditer(r"、|”“", span):
             parts.append((lo + last, lo + sep.start()))
@@ -115,7 +114,6 @@ class Enumerations:
                 a = max(a, name_start(doc, b, max_chars=30, min_start=a))
             elif text[a:b].startswith(("以及", "及")):
                 a += 2 if text[a:b].startswith("以及") else 1
-            raw = text[a:b]
             # quotes around an item: “山水隐庐”
             a2, b2 = a, b
             while a2 < b2 and text[a2] in "“\"《":
