@@ -8,6 +8,16 @@ from kg.graph.summary import Summary
 EVIDENCE_WIDTH = 50
 
 
+def snippet(sentence: str, *names: str, width: int = EVIDENCE_WIDTH) -> str:
+    """At most `width` characters of `sentence`, around the first of `names` found in it."""
+    if len(sentence) <= width:
+        return sentence
+    found = [i for i in (sentence.find(n) for n in names) if i >= 0]
+    start = max(0, min(found[0] - 8, len(sentence) - width)) if found else 0
+    text = sentence[start : start + width]
+    return ("…" if start else "") + text + ("…" if start + width < len(sentence) else "")
+
+
 def print_summary(console, summary: Summary, rows: int, out: Path, files: int) -> None:
     from rich.table import Table
 
@@ -26,6 +36,6 @@ def print_summary(console, summary: Summary, rows: int, out: Path, files: int) -
     for column in ("company", "initiative", "type", "relation", "document", "evidence"):
         table.add_column(column, overflow="fold")
     for row in summary.rows[:rows]:
-        evidence = row.evidence if len(row.evidence) <= EVIDENCE_WIDTH else row.evidence[: EVIDENCE_WIDTH - 1] + "…"
-        table.add_row(row.company, row.initiative, row.initiative_type, row.relation, row.document, evidence)
+        table.add_row(row.company, row.initiative, row.initiative_type, row.relation, row.document,
+                      snippet(row.evidence, row.initiative, row.company))
     console.print(table)

@@ -60,3 +60,12 @@ def test_malformed_lexicon_names_file_and_line(tmp_path):
 def test_eval_on_missing_folder(tmp_path):
     result = run("eval", "--gold", tmp_path / "nope", "--pred", tmp_path)
     assert result.returncode == 2 and "no such folder" in result.stderr
+
+
+def test_summary_snippet_centres_on_the_initiative():
+    from kg.report import snippet
+
+    sentence = "甲" * 80 + "某某项目" + "乙" * 80
+    text = snippet(sentence, "某某项目", width=20)
+    assert "某某项目" in text and text.startswith("…") and text.endswith("…")
+    assert snippet("短句。", "无") == "短句。"
