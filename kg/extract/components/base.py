@@ -70,7 +70,7 @@ GOVERNING = set("""
 强化 完善 优化 扩大 新建 改建 扩建 改扩建 续建 新上 开工建设 加快推进 加快建设 积极推进 大力推进 重点推进
 全力推进 持续推进 深入推进 加快实施 高标准 高质量 高水平 启动建设 规划建设 谋划建设 申建 组建 搭建 筹建
 成立 设立 设 建立 培植 承接 服务 对接 融入 参与 牵头 协助 协同 推行 晋级 荣获 获评 评为 被评为 获得 成功
-包括 涵盖 以及 及 和 与 同 跟 或 等 的 之 在 于 向 从 对 把 将 被 为 是 有 由 让 使 以 按 通过 其中 其 该 此 这 那
+当选 包括 涵盖 以及 及 和 与 同 跟 或 等 的 之 在 于 向 从 对 把 将 被 为 是 有 由 让 使 以 按 通过 其中 其 该 此 这 那
 各 每 全 新 共 年 月 日 已 正 正在 仍 还 也 都 又 再 均 并 且 而 但 如 若 即 则 就 才 更 最 很 较 又 不 未 没
 一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 首先 其次 同时 此外 另外 目前 今年 全年 去年 明年 年底 年内
 上半年 下半年 一季度 二季度 三季度 四季度 年底前 前 后 期间 以来 以上 以下 左右 约 达 超 近 共计 累计 总计 合计
@@ -236,6 +236,9 @@ def name_start(doc: Doc, head_start: int, max_chars: int = 20, min_start: int = 
         i -= 1
     # never start on a stop character that jieba glued to the name
     while start < head_start and text[start] in "的和与及等、":
+        start += 1
+    # nor on a preposition jieba glued to an administrative level (由区|科技局, 在市|人民医院)
+    if start + 2 <= head_start and text[start] in "由在向从被把对将为经" and text[start + 1] in "省市区县":
         start += 1
     # nor on a word made only of one-character function words jieba glued together (对原高新区)
     k = toks.index_at(start)

@@ -20,6 +20,17 @@ PHRASE = re.compile(VERBS + r"(?:建设)?(?:[0-9]{4}年度?)?([^，。；、！�
 LEAD = re.compile(r"^(?:了|为|首批|第[一二三四五六七八九十]+批|全市|全区|全县)")
 TRAIL = re.compile(r"(?:支持名单|扶持名单)$")
 
+# a class of companies a programme selects and cultivates: 上市后备企业, 创新龙头企业 (创新联合体 below).
+# The qualifier runs from a programme verb, a count (等14家) or a break to the class word.
+CLASS = re.compile(r"(?:(等?[0-9一二三四五六七八九十百千余多]+家|培育|认定|入选|评为|成为|支持|扶持|壮大|做好|加强|加大|"
+                   r"一批)|(?<=[，。；、：“”\n]))([^\W\d_等和与及的对]{2,6}?(?:后备|龙头|领军|链主)企业)")
+# the qualifier must say which programme (重点龙头企业 is only a kind)
+CLASS_WEAK = re.compile(r"^(?:重点|骨干|行业|产业|大型|优质|一批|本地|知名|相关|各类|链上|上下游|更多|多家|新增|龙头|全市|"
+                        r"全区|全省|我市|我区|的|(?:市级|省级|国家级|县级|区级)?以上)")
+# after a break the class needs a programme word after it (…培育, …对接服务, …库)
+CLASS_AFTER = re.compile(r"^(?:培育|梯度培育|对接|服务|库|名单|认定|入库|梯队)")
+UNION = re.compile(r"创新联合体")
+
 
 class Designations:
     def __call__(self, doc: Doc) -> Doc:
@@ -39,7 +50,22 @@ class Designations:
                 continue
             also = ("Park",) if name.endswith(("示范区", "示范园", "开发区")) else ()
             add_candidate(doc, name, "Policy", start, end, "designations", 0.8, also)
+        self._classes(doc, text)
         return doc
+
+    @staticmethod
+    def _classes(doc: Doc, text: str) -> None:
+        """"加强上市后备企业培育", "等14家创新龙头企业", "组建创新联合体": a class of companies a
+        programme selects is the programme. 创新联合体 is named without its level (市级/省级)."""
+        for m in CLASS.finditer(text):
+            name = m.group(2)
+            if CLASS_WEAK.match(name) or len(name) < 6:
+                continue
+            if m.group(1) is None and not CLASS_AFTER.match(text[m.end() : m.end() + 4]):
+                continue
+            add_candidate(doc, name, "Policy", m.start(2), m.end(2), "designations:class", 0.8)
+        for m in UNION.finditer(text):
+            add_candidate(doc, m.group(0), "Policy", m.start(), m.end(), "designations:class", 0.8)
 
 
 @Language.factory("kg_designations")

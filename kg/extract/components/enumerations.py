@@ -23,7 +23,7 @@ HEADS = (
     ("链主", "Enterprise"), ("央企", "Enterprise"),
     ("项目", "Project"), ("工程", "Project"),
     ("高校", "Institution"), ("院所", "Institution"), ("科研院所", "Institution"), ("医院", "Institution"),
-    ("实验室", "Institution"),
+    ("实验室", "Institution"), ("科研力量", "Institution"), ("科研机构", "Institution"), ("科研单位", "Institution"),
     ("政策", "Policy"), ("举措", "Policy"), ("行动", "Policy"), ("活动", "Policy"),
 )
 HEAD_RE = "|".join(re.escape(h) for h, _ in HEADS)

@@ -29,6 +29,9 @@ RULES: list[tuple[str, str, float, tuple[str, ...], bool, int]] = [
     (r"生产线|研发中心|运营中心|交易中心|财务中心|技术中心|创新港|电站|专线|综合体|示范段|特色街区|步行街|商业街|"
      r"小镇|体育公园|主题公园|公园|博物馆|展示中心|安置房|公路|高速|打通|南延|北延|东延|西延|拦蓄工程|灌区|引水|"
      r"监测预警平台|服务平台|邻里中心|储能电站|碳交易中心|射电望远镜", "Project", 0.7, (), False, 20),
+    # rail and road lines with their section (甲乙高铁丙丁段), urban renewal of a named place (某村城中村改造)
+    (r"(?:高铁|高速|城际铁路|铁路)[\u4e00-\u9fff]{2}段|高铁(?!站|时代|经济|新城|片区|枢纽|网|沿线|项目|装备|车|轮|轴|配套|零部件|产业)|"
+     r"城中村改造|棚户区改造|片区改造|老旧小区改造|旧城改造", "Project", 0.7, (), False, 16),
     # programmes
     (r"三年行动计划|行动计划|人才计划|英才计划|专才计划|研发计划|计划", "Policy", 0.78, (), False, 16),
     (r"攻坚行动|升级行动|发展行动|提升行动|行动", "Policy", 0.72, (), False, 18),
@@ -41,16 +44,24 @@ RULES: list[tuple[str, str, float, tuple[str, ...], bool, int]] = [
 ]
 COMPILED = [(re.compile(rx), t, c, a, alone, mx) for rx, t, c, a, alone, mx in RULES]
 # a head directly followed by one of these continues a longer word (项目部, 计划生育, 规划局 …)
-CONTINUES = re.compile(r"^(?:部|生育|局|院|所|内|外|中|化|性|区|园|建设的意见|行动|整治|斗争|债|治理|资金|改造)")
+CONTINUES = re.compile(r"^(?:部|生育|局|院|所|内|外|中|化|性|区|园|建设的意见|行动|整治|斗争|债|治理|资金|改造|体系)")
+# an office title after a government body does not continue it (…人民政府区长)
+OFFICE_AFTER = re.compile(r"(?<=政府)(?:省|市|区|县|乡|镇)长")
 # verbs that introduce a programme by name (开展X行动, 实施X工程, 争创X示范区)
 PROGRAMME_VERB = re.compile(r"(开展|实施|落实|推进|推动|争创|创建|建设|争取|深化|启动|制定|出台|编制|印发|执行|入选|获批|"
                             r"荣获|获评|认定|融入|对接|用好|设立|确定|推行)$")
 # prefixes that are only a kind or an amount
-WEAK_PREFIX = re.compile(r"^(?:[0-9一二三四五六七八九十百千万两]+[个家项条处所座批年亿万元亩]*|重点|重大|产业|城市|民生|"
+WEAK_PREFIX = re.compile(r"^(?:[0-9一二三四五六七八九十百千万两]+[个家项条处所座批年亿万元亩]*|重点|重大|产业|城市|城镇|民生|"
                          r"各类|各|新|该|本|全|专项|省级|市级|国家级|国家|中央|一批|多个|全国|全省|全市|全区|乡村振兴|"
                          r"建设|相关|有关|这些|其他|标志性|示范|产业化|招商|签约|合作|储备|在建|新建|续建|专项债|"
                          r"保交楼|城市提质|城市经济|民生事业类|农文旅|市政道路|干线公路通达|高铁|基础设施|社会投资|"
                          r"政府投资|中央预算内|品牌|科技成果转化省级示范|亿元以上|\d+亿元以上)$")
+
+
+# time words whose 前/后 the segmentation may glue to the next name (年底前|梁卢高速)
+TIME_BEFORE = re.compile(r"(?:年底|月底|年中|年内|节|季度|[0-9]月|日)$")
+# a count of a kind is not a name: 4条高速公路, 15条断头路, 3个产业园
+COUNTED_KIND = re.compile(r"^[0-9一二三四五六七八九十百千两]+(?:余|多)?(?:条|个|座|处|项|所|批)")
 
 
 # a capacity opens a project name: 年产5万吨…项目, 年产10GWh…生产线
@@ -89,7 +100,7 @@ class Heads:
             type_, conf, also = rule_type, rule_conf, rule_also
             for m in rx.finditer(text):
                 hs, he = m.start(), m.end()
-                if CONTINUES.match(text[he : he + 6]):
+                if CONTINUES.match(text[he : he + 6]) and not OFFICE_AFTER.match(text, he):
                     continue
                 start = name_start(doc, hs, max_chars=max_chars)
                 prefix = text[start:hs]
@@ -102,8 +113,14 @@ class Heads:
                         continue
                 if not prefix and not alone:
                     continue
+                if TIME_BEFORE.search(text, max(0, start - 2), start) and text[start : start + 1] in "前后" \
+                        and start + 1 < hs:
+                    start += 1  # 年底前|梁卢高速: jieba glued the time word's 前 to the name
+                    prefix = text[start:hs]
                 name = text[start:he]
-                if name.startswith(("、", "等")):
+                if name.endswith("高铁") and not re.fullmatch(r"[\u4e00-\u9fff]{2}", prefix):
+                    continue  # a line's short name is its two ends (甲乙高铁); 某公司高铁… is a product
+                if name.startswith(("、", "等")) or (type_ == "Project" and COUNTED_KIND.match(name)):
                     continue
                 if type_ == "Project":
                     start = self._project_start(text, legal, start, hs)

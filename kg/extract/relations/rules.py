@@ -11,7 +11,8 @@ clause:verb        0.75     E … 建设/实施/牵头… P in one clause (also 
 clause:adjacent    0.75     "E有限公司年产…项目": the company written right before the project
 clause:trigger     0.75     E … 入选/获批/支持… Policy in one clause (0.6 when the policy comes first)
 clause:counted     0.8      "A、B等N家<Policy>" / "A等5家企业<Policy>"
-clause:topic       0.5      a policy clause framing the adjacent clause ("推行“X”模式，E…")
+clause:topic       0.5      a policy clause framing the adjacent clause ("推行“X”模式，E…"), or every
+                            later clause up to a ； when it opens the sentence
 list:projects      0.85     "P1、P2等N个“Policy”项目" -> partOf; 0.6 participatesIn for enterprises named in them
 clause:trigger     0.7      P … 入选/创建… Policy in one clause -> partOf
 clause:inside      0.85     "Y内E" -> locatedIn
@@ -185,8 +186,12 @@ def topic(view: SentenceView) -> Iterator[RelationMention]:
             continue
         pol = policies[0]
         neighbours = []
-        if i + 1 < len(cl) and not cl[i + 1].after_hard_break:
-            neighbours.append(cl[i + 1])
+        # a framing clause that opens the sentence frames every clause up to the next ；
+        # ("加强X培育，推动A、B…，力争C、D…，完成E…"); elsewhere only the clause after it
+        for other in cl[i + 1 :]:
+            if other.after_hard_break or (i > 0 and neighbours):
+                break
+            neighbours.append(other)
         if i > 0 and not clause.after_hard_break:
             neighbours.append(cl[i - 1])
         for other in neighbours:
@@ -194,7 +199,7 @@ def topic(view: SentenceView) -> Iterator[RelationMention]:
                 continue
             for e in _standalone_enterprises(other):
                 yield _rel(view, e, "participatesIn", pol, "clause:topic", 0.5)
-            if other.index > clause.index:
+            if other.index == clause.index + 1:
                 for p in _of(other.top, "Project"):
                     yield _rel(view, p, "partOf", pol, "clause:topic", 0.5)
 
