@@ -224,10 +224,23 @@ def name_start(doc: Doc, head_start: int, max_chars: int = 20, min_start: int = 
             start = ws
             i -= 1
             continue
+        if tags.get(word) in {"q", "mq"} and len(word) >= 2 and i > 0 and start < head_start + 1:
+            # a unit word that follows a name piece, not a number, is a noun inside the name
+            # (某某微米光电零部件): measure words only count things after a numeral
+            prev = toks.texts[i - 1]
+            if not _numeric(prev) and tags.get(prev) not in {"m", "mq", "q"} and not is_stop_word(prev) \
+                    and all(NAME_CHAR.match(ch) for ch in prev) and prev[-1] not in CJK_NUM:
+                start = ws
+                i -= 1
+                continue
         if is_stop_word(word) and not _code_number(text, ws, toks.ends[i]):
             # a one-character locative (中, 内) right after punctuation or a verb starts a name
-            # (中钢洛耐); after a word it is a postposition (自贸区内)
-            if len(word) == 1 and word in "中上东西南北" and (i == 0 or is_stop_word(toks.texts[i - 1])):
+            # (中钢洛耐); after a word it is a postposition (自贸区内); so does a compass region
+            # word (中部, 西部) that the segmentation split from the rest of a name
+            lead = (len(word) == 1 and word in "中上东西南北") or re.fullmatch(r"[中东西南北]部", word)
+            if lead and (i == 0 or is_stop_word(toks.texts[i - 1])) and start < head_start:
+                start = ws
+            elif lead and len(word) == 1 and (i == 0 or is_stop_word(toks.texts[i - 1])):
                 start = ws
             break
         if not all(NAME_CHAR.match(ch) for ch in word):

@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from kg.extract.components.firms import firm_prefix
 from kg.extract.components.quoted import COUNTED, PROGRAMME_TAIL
-from kg.extract.components.base import GOVERNING, add_candidate, doc_tokens, name_start, strip_name, word_tags
+from kg.extract.components.base import (GOVERNING, add_candidate, doc_tokens, has_name_token, name_start, strip_name,
+                                        word_tags, words_in)
 
 COUNT = r"(?:[0-9]+|[一二三四五六七八九十两百千]+)(?:余|多)?(?:家|个|项|条|处|所|座|批|位|支)"
 # head noun -> type (longest first); the modifier between the count and the head is short
@@ -22,11 +23,22 @@ HEADS = (
     ("龙头企业", "Enterprise"), ("企业", "Enterprise"), ("公司", "Enterprise"), ("集团", "Enterprise"),
     ("链主", "Enterprise"), ("央企", "Enterprise"),
     ("项目", "Project"), ("工程", "Project"),
+    # counted things that are built or renovated: each item is a project (A、B等13个市场, …等5条道路)
+    ("综合体", "Project"), ("特色街区", "Project"), ("街区", "Project"), ("步行街", "Project"), ("商业街", "Project"),
+    ("农贸市场", "Project"), ("市场", "Project"), ("道路", "Project"), ("停车场", "Project"), ("体育公园", "Project"),
+    ("公园", "Project"), ("场馆", "Project"), ("邻里中心", "Project"), ("安置房", "Project"), ("综合枢纽", "Project"),
     ("高校", "Institution"), ("院所", "Institution"), ("科研院所", "Institution"), ("医院", "Institution"),
     ("实验室", "Institution"), ("科研力量", "Institution"), ("科研机构", "Institution"), ("科研单位", "Institution"),
     ("政策", "Policy"), ("举措", "Policy"), ("行动", "Policy"), ("活动", "Policy"),
 )
-HEAD_RE = "|".join(re.escape(h) for h, _ in HEADS)
+HEAD_RE = "|".join(re.escape(h) for h, _ in sorted(HEADS, key=lambda x: -len(x[0])))
+# heads of built things: an item needs a name of its own (not 农贸市场、超市等N个市场), and the head must
+# not continue into a longer word (市场主体, 市场化, 道路运输)
+BUILT = {"综合体", "特色街区", "街区", "步行街", "商业街", "农贸市场", "市场", "道路", "停车场", "体育公园", "公园", "场馆",
+         "邻里中心", "安置房", "综合枢纽"}
+BUILT_CONTINUES = re.compile(r"(?:主体|化|监管|准入|需求|开拓|营销|机制|体系|秩序|份额|环境|前景|运输|交通|安全|经济|服务|运营)")
+# "实施A、B、C等，着力打造一批…项目": the list's head noun stands in the next clause
+LATER_HEAD = re.compile(r"等[，,](?:着力|全力|加快|努力)?(?:打造|建设|形成|培育|推出|实施)(?:一批|[0-9]+个)[^，。；：、]{0,14}项目")
 HEAD_TYPE = dict(HEADS)
 # "等[N家]<modifier><head>" or "<N家><head>" right after an item
 TAIL = re.compile(rf"(?:(?P<deng>等)(?P<count>{COUNT})?|(?P<bare>{COUNT}))(?P<mod>[^，。；：、,.;:()（）\n等]{{0,10}}?)(?P<head>{HEAD_RE})")
@@ -55,12 +67,19 @@ class Enumerations:
             nxt = text[m.end() : m.end() + 1]
             if nxt and nxt in "家部长":
                 continue
+            if head in BUILT and (BUILT_CONTINUES.match(text, m.end())
+                                  or not re.fullmatch(r"[\u4e00-\u9fff]*", m.group("mod"))):
+                continue
             # "等企业的N个项目": the items are the enterprises
             products = type_ == "Enterprise" and re.match(r"的?产品", text[m.end() : m.end() + 3]) is not None
-            self._items(doc, m.start(), type_, bool(m.group("count") or m.group("bare")), products)
+            self._items(doc, m.start(), type_, bool(m.group("count") or m.group("bare")), products,
+                        built=head if head in BUILT else "")
+        for m in LATER_HEAD.finditer(text):
+            self._items(doc, m.start(), "Project", True, built="项目")
         return doc
 
-    def _items(self, doc: Doc, list_end: int, type_: str, counted: bool, products: bool = False) -> None:
+    def _items(self, doc: Doc, list_end: int, type_: str, counted: bool, products: bool = False,
+               built: str = "") -> None:
         text = doc_tokens(doc).text
         # the list lies between the last clause break and the tail
         lo = list_end
@@ -140,6 +159,10 @@ class Enumerations:
                 continue
             if type_ == "Policy" and not _programme_item(text, a, b, name):
                 continue
+            if built and not has_name_token(words_in(doc, a2, a2 + len(name))):
+                continue
+            if built and built != "道路" and re.search(r"(?:路|大道)$", name):
+                continue  # 某某路等4处体育公园: the road only locates the park, it is not the project
             conf = 0.97 if type_ == "Enterprise" else 0.93
             add_candidate(doc, name, type_, a2, b2, f"enumeration:{type_}", conf,
                           ("Park",) if type_ == "Project" and name.endswith(("产业园", "产业社区")) else ())

@@ -124,6 +124,7 @@ class Heads:
                     continue
                 if type_ == "Project":
                     start = self._project_start(text, legal, start, hs)
+                    start = _after_township(doc, text, start, hs)
                     prefix, name = text[start:hs], text[start:he]
                     if not _prefix_ok(prefix):
                         continue
@@ -139,7 +140,24 @@ class Heads:
                     type_, conf, also = "Project", 0.75, ("Institution",)
                 add_candidate(doc, name, type_, start, he, f"heads:{type_}", conf if prefix or alone else conf - 0.1, also)
                 type_, conf, also = rule_type, rule_conf, rule_also
+        self._stations(doc, text)
         return doc
+
+    @staticmethod
+    def _stations(doc: Doc, text: str) -> None:
+        """A named station is a project only as the object of a build or renovate verb in its clause
+        (改造提升甲城火车站、乙山高铁站综合枢纽功能); "到甲城火车站下车" names no undertaking."""
+        for m in STATION.finditer(text):
+            hs, he = m.start(), m.end()
+            start = name_start(doc, hs, max_chars=10)
+            prefix = text[start:hs]
+            if not prefix or not _prefix_ok(prefix) or not has_name_token(words_in(doc, start, hs)):
+                continue
+            clause = text.rfind("，", 0, start)
+            clause = max(clause, text.rfind("。", 0, start), text.rfind("；", 0, start), start - 30)
+            if not STATION_VERB.search(text, max(0, clause), start):
+                continue
+            add_candidate(doc, text[start:he], "Project", start, he, "heads:station", 0.72)
 
     @staticmethod
     def _project_start(text: str, legal: list[tuple[int, int]], start: int, hs: int) -> int:
@@ -173,6 +191,26 @@ class Heads:
         if cut is not None and not text[cut - 1] in "院所":  # 中科院…实验室 is the academy's
             return True
         return "中心" in name[-6:] and FACILITY_VERB.search(text, max(0, start - 4), start) is not None
+
+
+# a station by its kind (高铁站, 火车东站, 汽车客运站); not 站点/站台/站前
+STATION = re.compile(r"(?:高铁|火车|客运|汽车|动车|城际)[东南西北]?站(?![点台前长务区])")
+STATION_VERB = re.compile(r"建设|新建|改建|扩建|改造|提升|完善|建成|启用|投用|开工|迁建|升级")
+
+
+# a street or township written in front of a project name only places it (甲乙街道丙丁种植基地)
+TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道办事处|街道|镇|乡)")
+
+
+def _after_township(doc: Doc, text: str, start: int, hs: int) -> int:
+    """Start the project after a leading street/township when what follows is a name of its own;
+    a generic facility keeps its township (甲乙街道卫生服务中心 is that street's centre)."""
+    m = TOWNSHIP.match(text, start)
+    if m is None or hs - m.end() < 2 or text[m.end()] in "办":
+        return start
+    if has_name_token(words_in(doc, m.end(), hs)):
+        return m.end()
+    return start
 
 
 def _coordinated(text: str, start: int, hs: int, he: int) -> bool:

@@ -14,6 +14,7 @@ class LexiconMatcher:
     def __init__(self) -> None:
         self.forms: dict = {}
         self.pattern: re.Pattern | None = None
+        self.place_prefix: re.Pattern | None = None
 
     def set_lexicon(self, lexicon: Lexicon) -> None:
         """Compile one alternation of all surface forms, longest first, once."""
@@ -21,6 +22,8 @@ class LexiconMatcher:
         if self.forms:
             ordered = sorted(self.forms, key=lambda f: (-len(f), f))
             self.pattern = re.compile("|".join(map(re.escape, ordered)))
+            places = [f for f in ordered if self.forms[f].type == "Region" and len(f) >= 2]
+            self.place_prefix = re.compile("|".join(map(re.escape, places))) if places else None
 
     def __call__(self, doc: Doc) -> Doc:
         if self.pattern is None:
@@ -42,6 +45,12 @@ class LexiconMatcher:
             if form.isascii() and (_ascii_alnum(text, s - 1) or _ascii_alnum(text, e)):
                 continue
             add_candidate(doc, form, entry.type, s, e, "lexicon", 0.9)
+            if entry.type in ("Enterprise", "Project") and self.place_prefix is not None:
+                # a known place opening a known company's name (甲市某业 → 甲市): the longest match above
+                # consumed it, so record it as a nested Region mention too
+                pm = self.place_prefix.match(text, s, e)
+                if pm is not None and e - pm.end() >= 2 and not form.isascii():
+                    add_candidate(doc, pm.group(0), "Region", s, pm.end(), "lexicon:prefix", 0.85)
         return doc
 
 

@@ -20,6 +20,7 @@ clause:locate      0.8      X … 入驻/落户/位于 Y; 0.75 for "X在Y落地/
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from kg.extract.relations import triggers as T
@@ -34,6 +35,8 @@ from kg.extract.relations.clauses import (
 from kg.model import Mention, RelationMention
 
 PLACES = ("Park", "Region")
+# what follows a place in the name of a street called after it: 路, 东路, 一路, 大街, 路南延, 路改造
+NAMED_ROAD = re.compile(r"[东南西北中]?[一二三四五六七八九十]?(?:路|街|大街|大道|巷)(?:[东南西北]延|改造|打通|[一二三四五]期)?")
 LOCATABLE = ("Enterprise", "Project", "Park")
 
 
@@ -61,6 +64,9 @@ def nested(view: SentenceView) -> Iterator[RelationMention]:
                 yield _rel(view, inner, "undertakes", outer, "name:nested", 0.7)
         elif inner.type in PLACES:
             outer = container(inner, ms, LOCATABLE)
+            if outer is not None and outer.type == "Project" and inner.start == outer.start \
+                    and NAMED_ROAD.fullmatch(view.text(inner.end, outer.end)):
+                continue  # a street named after a place (甲省路, 乙州路南延) is not in that place
             if outer is not None:
                 yield _rel(view, outer, "locatedIn", inner, "name:nested", 0.8)
         elif inner.type == "Policy":
