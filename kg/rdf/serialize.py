@@ -1,6 +1,7 @@
 """Write the RDF files of a build, atomically and byte-identically across runs."""
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -25,35 +26,46 @@ def union_graph(ds: Dataset) -> Graph:
     return union
 
 
-def _sorted_quads(ds: Dataset) -> list:
-    """The dataset's quads as pyoxigraph terms, in one fixed order (graph, subject, predicate, object)."""
-    import pyoxigraph as ox
+class _Renderings:
+    """The serialisations of one dataset; N-Quads and the sorted quads are computed once and shared."""
 
-    quads = list(ox.parse(_nquads(ds).encode("utf-8"), format=ox.RdfFormat.N_QUADS))
-    quads.sort(key=lambda q: ("" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name),
-                              str(q.subject), str(q.predicate), str(q.object)))
-    return quads
+    def __init__(self, ds: Dataset):
+        self.ds = ds
 
+    @functools.cached_property
+    def nq(self) -> str:
+        lines = self.ds.serialize(format="nquads").splitlines()
+        return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
 
-def _trig(ds: Dataset) -> str:
-    """TriG written by pyoxigraph (rdflib's serialisers take seconds where it takes a fraction)."""
-    import pyoxigraph as ox
+    @functools.cached_property
+    def sorted_quads(self) -> list:
+        """The quads as pyoxigraph terms, in one fixed order (graph, subject, predicate, object)."""
+        import pyoxigraph as ox
 
-    return ox.serialize(_sorted_quads(ds), format=ox.RdfFormat.TRIG, prefixes=PREFIXES).decode("utf-8")
+        quads = list(ox.parse(self.nq.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+        quads.sort(key=lambda q: ("" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name),
+                                  str(q.subject), str(q.predicate), str(q.object)))
+        return quads
 
+    def trig(self) -> str:
+        """TriG written by pyoxigraph (rdflib's serialisers take seconds where it takes a fraction)."""
+        import pyoxigraph as ox
 
-def _turtle(ds: Dataset) -> str:
-    """All triples of the dataset, default and named graphs alike, as Turtle."""
-    import pyoxigraph as ox
+        return ox.serialize(self.sorted_quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES).decode("utf-8")
 
-    triples = {ox.Triple(q.subject, q.predicate, q.object) for q in _sorted_quads(ds)}
-    ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+    def ttl(self) -> str:
+        """All triples of the dataset, default and named graphs alike, as Turtle."""
+        import pyoxigraph as ox
 
+        triples = {ox.Triple(q.subject, q.predicate, q.object) for q in self.sorted_quads}
+        ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
 
-def _nquads(ds: Dataset) -> str:
-    lines = ds.serialize(format="nquads").splitlines()
-    return "\n".join(sorted(line for line in lines if line.strip())) + "\n"
+    def jsonld(self) -> str:
+        return _jsonld(self.ds)
+
+    def render(self, fmt: str) -> str:
+        return self.nq if fmt == "nq" else getattr(self, fmt)()
 
 
 def _jsonld(ds: Dataset) -> str:
@@ -78,29 +90,23 @@ def _sorted_jsonld(value):
     return value
 
 
-RENDERERS = {
-    "ttl": _turtle,
-    "trig": _trig,
-    "nq": _nquads,
-    "jsonld": _jsonld,
-}
 BUILD_NAMES = {"ttl": "graph.ttl", "trig": TRIG, "nq": "graph.nq", "jsonld": "graph.jsonld"}
 
 
 def write_rdf_file(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> Path:
     """Write `graph` as one RDF file: ttl (all triples), trig or nq (one named graph per document),
     or jsonld (compacted with schemas/context.jsonld)."""
-    write_text(path, RENDERERS[fmt](graph_to_dataset(graph)))
+    write_text(path, _Renderings(graph_to_dataset(graph)).render(fmt))
     return Path(path)
 
 
 def write_rdf(graph: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
     """Write every RDF file of a build (graph.ttl, graph.trig, graph.nq, graph.jsonld) into `out_dir`."""
-    ds = graph_to_dataset(graph)
+    renderings = _Renderings(graph_to_dataset(graph))
     paths = []
-    for fmt, render in RENDERERS.items():
-        path = Path(out_dir) / BUILD_NAMES[fmt]
-        write_text(path, render(ds))
+    for fmt, name in BUILD_NAMES.items():
+        path = Path(out_dir) / name
+        write_text(path, renderings.render(fmt))
         paths.append(path)
     return paths
 
