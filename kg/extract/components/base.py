@@ -76,13 +76,18 @@ GOVERNING = set("""
 上半年 下半年 一季度 二季度 三季度 四季度 年底前 前 后 期间 以来 以上 以下 左右 约 达 超 近 共计 累计 总计 合计
 投产 投用 竣工 运营 达效 达产 投入 开业 开园 入库 立项 验收 交付 封顶 落成 启用 试运行 上市
 好 用 建好 用好 做好 办好 管好 抓紧 确定 遴选 深耕 重塑 重振 提质 升级 提质升级 充分 利用 对 原 为 指 即 包含 含 内
-大力开展 大力发展 发展 拓展 拓宽 延伸 布局 瞄准 紧盯 紧扣 强力 力促 推进落实 统筹 优化提升 提档升级 宣传 推介
+建立健全 健全 大力开展 大力发展 发展 拓展 拓宽 延伸 布局 瞄准 紧盯 紧扣 强力 力促 推进落实 统筹 优化提升 提档升级 宣传 推介
 """.split())
 
 PUNCT = set("，。；：、！？,.;:!?（）()“”\"‘’《》「」『』【】—…\n \t·")
 # characters that may appear inside a name
 NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()\-+.]")
 CJK_NUM = "一二三四五六七八九十两百千万零〇"
+DIGITS = set("一二三四五六七八九十")
+# time words that qualify a kind inside names (现代生物产业基地, 当代艺术馆), not a time of the clause
+ERA_WORDS = {"现代", "当代", "近代", "古代"}
+# a phase of a project or zone written after its name: 一期, (二期)
+PHASE = r"(?:[（(])?(?:[一二三四五]期)(?:[）)])?"
 
 
 class Tokens:
@@ -169,7 +174,7 @@ def is_stop_word(word: str) -> bool:
     # adverbs, locatives and time words only when they are common words (the dictionary tags
     # rare words like 互连 as adverbs)
     if tag in {"d", "ad", "f", "t"}:
-        return word_freq().get(word, 0) >= 2000 or len(word) == 1
+        return (word_freq().get(word, 0) >= 2000 or len(word) == 1) and word not in ERA_WORDS
     return False
 
 
@@ -241,6 +246,11 @@ def name_start(doc: Doc, head_start: int, max_chars: int = 20, min_start: int = 
             if lead and (i == 0 or is_stop_word(toks.texts[i - 1])) and start < head_start:
                 start = ws
             elif lead and len(word) == 1 and (i == 0 or is_stop_word(toks.texts[i - 1])):
+                start = ws
+            elif word in DIGITS and start == toks.ends[i] < head_start \
+                    and tags.get(toks.texts[i + 1], "ns") in {"ns", "nr", "nz"} and len(toks.texts[i + 1]) >= 2:
+                # a numeral right before a place or proper word, with no measure word between, is
+                # the first character of that name (九|都城, 七|里河): a count needs a measure word
                 start = ws
             break
         if not all(NAME_CHAR.match(ch) for ch in word):

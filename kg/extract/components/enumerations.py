@@ -38,7 +38,7 @@ BUILT = {"综合体", "特色街区", "街区", "步行街", "商业街", "农�
          "邻里中心", "安置房", "综合枢纽"}
 BUILT_CONTINUES = re.compile(r"(?:主体|化|监管|准入|需求|开拓|营销|机制|体系|秩序|份额|环境|前景|运输|交通|安全|经济|服务|运营)")
 # "实施A、B、C等，着力打造一批…项目": the list's head noun stands in the next clause
-LATER_HEAD = re.compile(r"等[，,](?:着力|全力|加快|努力)?(?:打造|建设|形成|培育|推出|实施)(?:一批|[0-9]+个)[^，。；：、]{0,14}项目")
+LATER_HEAD = re.compile(r"等[，,](?:着力|全力|加快|努力)?(?:打造|建设|形成|培育|推出|实施)(?:一批|[0-9]+个)[^，。；：、,;:]{0,14}项目")
 HEAD_TYPE = dict(HEADS)
 # "等[N家]<modifier><head>" or "<N家><head>" right after an item
 TAIL = re.compile(rf"(?:(?P<deng>等)(?P<count>{COUNT})?|(?P<bare>{COUNT}))(?P<mod>[^，。；：、,.;:()（）\n等]{{0,10}}?)(?P<head>{HEAD_RE})")
@@ -48,6 +48,8 @@ SEP = re.compile(r"、|”“|和|与|及")
 ITEM_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·（）()\-+.]{2,30}$")
 MOD_BAD = re.compile(r"[的是在将]")
 LEAD_PREP = "以对把向在将从由"
+# heads that always name a zone hosting many enterprises, whatever list it stands in
+ZONE_HEAD = re.compile(r"(?:科技产业社区|智慧岛|科技城|大学科技园|高新区|开发区|自贸区|综保区)$")
 
 
 class Enumerations:
@@ -57,7 +59,7 @@ class Enumerations:
             if not m.group("deng"):
                 # a bare count must follow a list: "A、B、C5家企业"
                 before = text[max(0, m.start() - 40) : m.start()]
-                if "、" not in before.split("，")[-1].split("。")[-1]:
+                if "、" not in re.split(r"[，。；,;]", before)[-1]:
                     continue
             if MOD_BAD.search(m.group("mod")):
                 continue
@@ -164,8 +166,14 @@ class Enumerations:
             if built and built != "道路" and re.search(r"(?:路|大道)$", name):
                 continue  # 某某路等4处体育公园: the road only locates the park, it is not the project
             conf = 0.97 if type_ == "Enterprise" else 0.93
-            add_candidate(doc, name, type_, a2, b2, f"enumeration:{type_}", conf,
-                          ("Park",) if type_ == "Project" and name.endswith(("产业园", "产业社区")) else ())
+            item_type, also = type_, ()
+            if type_ == "Project" and ZONE_HEAD.search(name) and firm_prefix(doc, a2, b2) is None:
+                # a zone's own head outweighs the list's (…科技产业社区等N个项目): a zone hosts many
+                # projects, unless a company's name makes it that company's project
+                item_type, also = "Park", ("Project",)
+            elif type_ == "Project" and name.endswith(("产业园", "产业社区")):
+                also = ("Park",)
+            add_candidate(doc, name, item_type, a2, b2, f"enumeration:{item_type}", conf, also)
 
 
 def _programme_item(text: str, a: int, b: int, name: str) -> bool:

@@ -13,22 +13,29 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.components.firms import firm_prefix
-from kg.extract.components.base import add_candidate, candidates, doc_tokens, has_name_token, name_start, word_tags, words_in
+from kg.extract.components.base import (PHASE, add_candidate, candidates, doc_tokens, has_name_token, name_start, word_tags,
+                                        words_in)
+
+# zones that host many enterprises, and built things, by their heads
+ZONE_HEADS = r"高新技术产业开发区|经济技术开发区|高新区|自贸区|综保区|经开区|自创区|综试区|保税区|自由贸易试验区"
+PARK_HEADS = r"智慧岛|科技城|大学科技园|科技园|科技产业社区|产业社区|总部经济园|工业园|物流园|产业园区|产业园"
+BASE_HEADS = r"总部基地|生产基地|产业化基地|产业基地|种植基地|示范基地|转化示范基地|云基地|基地"
+BUILT_HEADS = (r"生产线|研发中心|运营中心|交易中心|财务中心|技术中心|创新港|电站|专线|综合体|示范段|特色街区|步行街|商业街|"
+               r"小镇|体育公园|主题公园|公园|博物馆|展示中心|安置房|公路|高速|打通|南延|北延|东延|西延|拦蓄工程|灌区|引水|"
+               r"监测预警平台|服务平台|邻里中心|储能电站|碳交易中心|射电望远镜")
 
 # (head regex, type, confidence, also, may stand alone, max name length)
 RULES: list[tuple[str, str, float, tuple[str, ...], bool, int]] = [
     # parks
-    (r"高新技术产业开发区|经济技术开发区|高新区|自贸区|综保区|经开区|自创区|综试区|保税区|自由贸易试验区", "Park", 0.88, (), True, 16),
+    (ZONE_HEADS, "Park", 0.88, (), True, 16),
     (r"开发区|产业集聚区|集聚区", "Park", 0.8, (), False, 14),
-    (r"智慧岛|科技城|大学科技园|科技园|科技产业社区|产业社区|总部经济园|工业园|物流园|产业园区|产业园", "Park", 0.82, ("Project",), False, 16),
+    (PARK_HEADS, "Park", 0.82, ("Project",), False, 16),
     (r"特色楼宇", "Park", 0.7, ("Project",), False, 10),
     # projects
     (r"项目", "Project", 0.7, (), False, 22),
-    (r"(?:[（(])?(?:[一二三四五]期)(?:[）)])?", "Project", 0.75, (), False, 20),
-    (r"总部基地|生产基地|产业化基地|产业基地|种植基地|示范基地|转化示范基地|云基地|基地", "Project", 0.72, (), False, 22),
-    (r"生产线|研发中心|运营中心|交易中心|财务中心|技术中心|创新港|电站|专线|综合体|示范段|特色街区|步行街|商业街|"
-     r"小镇|体育公园|主题公园|公园|博物馆|展示中心|安置房|公路|高速|打通|南延|北延|东延|西延|拦蓄工程|灌区|引水|"
-     r"监测预警平台|服务平台|邻里中心|储能电站|碳交易中心|射电望远镜", "Project", 0.7, (), False, 20),
+    (PHASE, "Project", 0.85, (), False, 20),
+    (BASE_HEADS, "Project", 0.72, (), False, 22),
+    (BUILT_HEADS, "Project", 0.7, (), False, 20),
     # rail and road lines with their section (甲乙高铁丙丁段), urban renewal of a named place (某村城中村改造)
     (r"(?:高铁|高速|城际铁路|铁路)[\u4e00-\u9fff]{2}段|高铁(?!站|时代|经济|新城|片区|枢纽|网|沿线|项目|装备|车|轮|轴|配套|零部件|产业)|"
      r"城中村改造|棚户区改造|片区改造|老旧小区改造|旧城改造", "Project", 0.7, (), False, 16),
@@ -43,6 +50,11 @@ RULES: list[tuple[str, str, float, tuple[str, ...], bool, int]] = [
      r"[一二三四五六七八九十]+小", "Institution", 0.7, (), False, 22),
 ]
 COMPILED = [(re.compile(rx), t, c, a, alone, mx) for rx, t, c, a, alone, mx in RULES]
+# the heads of zones and of built things, at the end of what precedes a phase (…产业社区|一期)
+PARK_HEAD = re.compile(rf"(?:{ZONE_HEADS}|开发区|集聚区|{PARK_HEADS}|特色楼宇)$")
+KIND_HEAD = re.compile(rf"(?:{ZONE_HEADS}|开发区|集聚区|{PARK_HEADS}|特色楼宇|{BASE_HEADS}|{BUILT_HEADS})$")
+# a verb that builds, anywhere in the clause
+BUILD_IN_CLAUSE = re.compile(r"开工|建成|封顶|竣工|投产|投用|完工|动工|开建|新建|在建|续建|加快建设|启动建设")
 # a head directly followed by one of these continues a longer word (项目部, 计划生育, 规划局 …)
 CONTINUES = re.compile(r"^(?:部|生育|局|院|所|内|外|中|化|性|区|园|建设的意见|行动|整治|斗争|债|治理|资金|改造|体系)")
 # an office title after a government body does not continue it (…人民政府区长)
@@ -69,7 +81,8 @@ CAPACITY = re.compile(r"年产(?:能)?[0-9.]+(?:万|千|百|亿)?(?:吨|台|套|
                       r"千瓦|兆瓦|瓦|公斤|条|副|支|标箱|头|羽)")
 # a build verb right before an object, with a company as the subject of the clause (X公司投资建设的…基地)
 BUILD_VERB = re.compile(r"(?:投资|建设|新建|投建|兴建|签约|打造|布局|引进|上马)的?$")
-CLAUSE_MARK = re.compile(r"[，。；：！？,;:!?\n]")
+CLAUSE_BREAKS = "，。；：！？,;:!?\n"
+CLAUSE_MARK = re.compile(f"[{CLAUSE_BREAKS}]")
 # centres and labs a company or a build verb names as a facility being built (Project, not Institution)
 FACILITY = re.compile(r"(?:实验室|创新中心|研发中心|技术中心|研究中心|工程研究中心)$")
 FACILITY_VERB = re.compile(r"(?:建设|建成|新建|筹建|启动建设|获批建设|开工建设)$")
@@ -128,7 +141,14 @@ class Heads:
                     prefix, name = text[start:hs], text[start:he]
                     if not _prefix_ok(prefix):
                         continue
-                if type_ in ("Project", "Policy", "Institution") and prefix:
+                if rx.pattern == PHASE and KIND_HEAD.search(prefix):
+                    # a phase of a zone or a built thing is named by its phase (产业基地二期), and a zone's
+                    # phase stays a zone unless its clause builds it (…产业社区一期入驻率 / …一期主体封顶)
+                    if PARK_HEAD.search(prefix) and not BUILD_IN_CLAUSE.search(_clause(text, start, he)):
+                        type_, also = "Park", ("Project",)
+                    elif PARK_HEAD.search(prefix):
+                        also = ("Park",)
+                elif type_ in ("Project", "Policy", "Institution") and prefix:
                     named = prefix.startswith(firms) or has_name_token(words_in(doc, start, hs)) \
                         or (type_ == "Project" and (CAPACITY.match(prefix) is not None
                                                     or _coordinated(text, start, hs, he)
@@ -153,8 +173,7 @@ class Heads:
             prefix = text[start:hs]
             if not prefix or not _prefix_ok(prefix) or not has_name_token(words_in(doc, start, hs)):
                 continue
-            clause = text.rfind("，", 0, start)
-            clause = max(clause, text.rfind("。", 0, start), text.rfind("；", 0, start), start - 30)
+            clause = max(*(text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS), start - 30)
             if not STATION_VERB.search(text, max(0, clause), start):
                 continue
             add_candidate(doc, text[start:he], "Project", start, he, "heads:station", 0.72)
@@ -211,6 +230,13 @@ def _after_township(doc: Doc, text: str, start: int, hs: int) -> int:
     if has_name_token(words_in(doc, m.end(), hs)):
         return m.end()
     return start
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around [start, end): from the previous break to the next one."""
+    begin = max(text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS)
+    nxt = CLAUSE_MARK.search(text, end)
+    return text[begin + 1 : nxt.start() if nxt else len(text)]
 
 
 def _coordinated(text: str, start: int, hs: int, he: int) -> bool:

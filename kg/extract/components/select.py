@@ -11,7 +11,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.components.base import candidates
+import re
+
+from kg.extract.components.base import PHASE, candidates
 from kg.model import Mention
 
 
@@ -20,8 +22,11 @@ def _compatible(a: Mention, b: Mention) -> bool:
         return True
     if (a.start, a.end) == (b.start, b.end):
         return False
-    nested = (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
-    return nested and a.type != b.type
+    if b.start <= a.start and a.end <= b.end:
+        a, b = b, a
+    nested = a.start <= b.start and b.end <= a.end
+    # a zone inside the name of its own phase (…产业园|一期) is not a mention of its own
+    return nested and a.type != b.type and not (b.start == a.start and PHASE_AFTER.fullmatch(a.name, len(b.name)))
 
 
 def _defined_only(c: Mention, definitions: list[tuple[int, int]]) -> bool:
@@ -30,6 +35,7 @@ def _defined_only(c: Mention, definitions: list[tuple[int, int]]) -> bool:
     return c.type == "Policy" and c.source in DEFINED_ONLY and any(a <= c.start < b for a, b in definitions)
 
 
+PHASE_AFTER = re.compile(PHASE)
 DEFINED_ONLY = {"heads:Policy", "lexicon", "propagate"}
 
 
