@@ -14,10 +14,11 @@ from kg.errors import KgError
 from kg.graph import build_graph
 from kg.query import list_queries, open_store, render, resolve_query, run_query, stats_text
 from kg.query.engine import QueryResult
-from kg.query.library import QUERY_DIR, query_parameters, substitute_params
+from kg.query.library import query_parameters, substitute_params
 from kg.query.render import term_json
 from kg.rdf import write_rdf
 from kg.rdf.iris import document_iri, entity_iri
+from kg.resources import QUERIES
 
 PARAMS = {"name": "一拖"}  # an alias of 一拖集团 in the small graph
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -80,7 +81,7 @@ def test_library_is_documented():
     queries = dict(list_queries())
     assert {"companies_initiatives", "initiatives_per_company", "projects_per_park", "policies_by_enterprises",
             "shared_initiatives", "entity", "mentions", "relation_evidence"} <= set(queries)
-    for path in QUERY_DIR.glob("*.rq"):
+    for path in QUERIES.glob("*.rq"):
         text = path.read_text(encoding="utf-8")
         header = text.split("PREFIX")[0].split("SELECT")[0]
         assert queries[path.stem] and "Parameters:" in header, path.name
@@ -154,7 +155,7 @@ def test_malformed_or_updating_sparql_is_a_user_error(store, sparql):
 
 
 def test_resolve_query_by_name_file_or_text(tmp_path):
-    assert resolve_query("entity") == (QUERY_DIR / "entity.rq").read_text(encoding="utf-8")
+    assert resolve_query("entity") == (QUERIES / "entity.rq").read_text(encoding="utf-8")
     rq = tmp_path / "mine.rq"
     rq.write_text("ASK { ?s ?p ?o }", encoding="utf-8")
     assert resolve_query(str(rq)) == "ASK { ?s ?p ?o }"

@@ -19,9 +19,9 @@ from kg.model import Resolution
 from kg.rdf import dataset_to_graph, entity_iri, graph_to_dataset, write_rdf
 from kg.rdf.iris import KG as KG_IRI
 from kg.rdf.iris import document_iri
-from kg.rdf.paths import SCHEMAS
 from kg.rdf.serialize import load_dataset
 from kg.rdf.validate import validate_build, validate_dataset
+from kg.resources import SCHEMAS
 
 KG = Namespace(KG_IRI)
 OA = Namespace("http://www.w3.org/ns/oa#")

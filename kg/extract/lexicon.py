@@ -14,8 +14,9 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.model import ENTITY_TYPES
+from kg.resources import SCHEMAS
 
-BUNDLED = Path(__file__).resolve().parents[2] / "schemas" / "lexicons"
+BUNDLED = SCHEMAS / "lexicons"
 
 
 @dataclass(frozen=True)

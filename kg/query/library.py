@@ -10,8 +10,7 @@ import re
 from pathlib import Path
 
 from kg.errors import KgError
-
-QUERY_DIR = Path(__file__).resolve().parent / "queries"
+from kg.resources import QUERIES
 
 # Strings, IRIs and comments are copied as they are; only a `$name` outside them is a parameter.
 _TOKENS = re.compile(
@@ -29,7 +28,7 @@ _SPARQL_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
 
 def list_queries() -> list[tuple[str, str]]:
     """(name, description) of every library query, by name."""
-    return [(path.stem, describe(path.read_text(encoding="utf-8"))) for path in sorted(QUERY_DIR.glob("*.rq"))]
+    return [(path.stem, describe(path.read_text(encoding="utf-8"))) for path in sorted(QUERIES.glob("*.rq"))]
 
 
 def describe(sparql: str) -> str:
@@ -45,7 +44,7 @@ def describe(sparql: str) -> str:
 
 def resolve_query(spec: str) -> str:
     """SPARQL text for a library query name, a .rq file path, or literal SPARQL."""
-    library_file = QUERY_DIR / f"{spec}.rq"
+    library_file = QUERIES / f"{spec}.rq"
     if re.fullmatch(r"[A-Za-z0-9_]+", spec) and library_file.is_file():
         return library_file.read_text(encoding="utf-8")
     if _is_file(spec):

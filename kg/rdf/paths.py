@@ -5,7 +5,6 @@ from pathlib import Path
 
 from kg.errors import KgError
 
-SCHEMAS = Path(__file__).resolve().parents[2] / "schemas"
 TRIG = "graph.trig"
 
 

@@ -11,7 +11,8 @@ from rdflib import Dataset, Graph
 from kg.io import write_text
 from kg.rdf.convert import graph_to_dataset
 from kg.rdf.iris import PREFIXES
-from kg.rdf.paths import SCHEMAS, TRIG, build_trig
+from kg.rdf.paths import TRIG, build_trig
+from kg.resources import SCHEMAS
 
 CONTEXT_FILE = SCHEMAS / "context.jsonld"
 

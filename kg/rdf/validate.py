@@ -7,8 +7,8 @@ from rdflib import Dataset, Graph, Namespace
 from rdflib.namespace import RDF
 
 from kg.rdf.iris import shorten
-from kg.rdf.paths import SCHEMAS
 from kg.rdf.serialize import load_dataset, union_graph
+from kg.resources import SCHEMAS
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPES_FILE = SCHEMAS / "shapes.ttl"
