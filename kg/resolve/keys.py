@@ -67,4 +67,10 @@ def entity_key(name: str, type_: str) -> str:
         return enterprise_key(name)
     if type_ == "Project":  # 深圳某某中心 and 某某中心 in one text are one project
         return _strip_region_prefix(normalize(name))
+    if type_ == "Policy":  # 河南省某某试点, 全省某某试点 and 省某某试点 are one provincial programme
+        return PROVINCE_PREFIX.sub("", normalize(name), count=1)
     return normalize(name)
+
+
+# a province named or implied in front of a provincial programme (not 省级, a level of its own)
+PROVINCE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|全省|省)(?!级)(?=[\u4e00-\u9fff]{4})")

@@ -40,6 +40,8 @@ BUILT_CONTINUES = re.compile(r"(?:主体|化|监管|准入|需求|开拓|营销|
 # "实施A、B、C等，着力打造一批…项目": the list's head noun stands in the next clause
 LATER_HEAD = re.compile(r"等[，,](?:着力|全力|加快|努力)?(?:打造|建设|形成|培育|推出|实施)(?:一批|[0-9]+个)[^，。；：、,;:]{0,14}项目")
 HEAD_TYPE = dict(HEADS)
+# a list closed by the name of the group it makes up: A、B和C“三大目标”, 以A工程、B工程“五大工程”为载体
+GROUP = re.compile(r"(?<=[^、，。；：,;:\s])“?[一二三四五六七八九十两]大(?:工程|目标|行动|战略|举措|任务|计划|改革|专项)”?")
 # "等[N家]<modifier><head>" or "<N家><head>" right after an item
 TAIL = re.compile(rf"(?:(?P<deng>等)(?P<count>{COUNT})?|(?P<bare>{COUNT}))(?P<mod>[^，。；：、,.;:()（）\n等]{{0,10}}?)(?P<head>{HEAD_RE})")
 # items that name a kind, not one thing
@@ -78,6 +80,8 @@ class Enumerations:
                         built=head if head in BUILT else "")
         for m in LATER_HEAD.finditer(text):
             self._items(doc, m.start(), "Project", True, built="项目")
+        for m in GROUP.finditer(text):
+            self._items(doc, m.start(), "Policy", True)
         return doc
 
     def _items(self, doc: Doc, list_end: int, type_: str, counted: bool, products: bool = False,

@@ -22,7 +22,11 @@ PARK_HEADS = r"智慧岛|科技城|大学科技园|科技园|科技产业社区|
 BASE_HEADS = r"总部基地|生产基地|产业化基地|产业基地|种植基地|示范基地|转化示范基地|云基地|基地"
 BUILT_HEADS = (r"生产线|研发中心|运营中心|交易中心|财务中心|技术中心|创新港|电站|专线|综合体|示范段|特色街区|步行街|商业街|"
                r"小镇|体育公园|主题公园|公园|博物馆|展示中心|安置房|公路|高速|打通|南延|北延|东延|西延|拦蓄工程|灌区|引水|"
-               r"监测预警平台|服务平台|邻里中心|储能电站|碳交易中心|射电望远镜")
+               r"监测预警平台|服务平台|邻里中心|储能电站|碳交易中心|射电望远镜|停车场|停车楼")
+
+WORKS = r"(?<!拦蓄)工程(?!师|院|机械|技术|建设|项目|中心|研究|学|化|实验室)"
+# what a works of construction is about (供排水一体化工程, 河道治理工程), unlike a programme (人才知识更新工程)
+INFRASTRUCTURE = re.compile(r"水|路|桥|隧|管网|电网|河|渠|堤|库|港|站|轨道|铁|燃气|热力|污水|垃圾")
 
 # (head regex, type, confidence, also, may stand alone, max name length)
 RULES: list[tuple[str, str, float, tuple[str, ...], bool, int]] = [
@@ -40,10 +44,11 @@ RULES: list[tuple[str, str, float, tuple[str, ...], bool, int]] = [
     (r"(?:高铁|高速|城际铁路|铁路)[\u4e00-\u9fff]{2}段|高铁(?!站|时代|经济|新城|片区|枢纽|网|沿线|项目|装备|车|轮|轴|配套|零部件|产业)|"
      r"城中村改造|棚户区改造|片区改造|老旧小区改造|旧城改造", "Project", 0.7, (), False, 16),
     # programmes
+    (WORKS, "Policy", 0.72, ("Project",), False, 14),
     (r"三年行动计划|行动计划|人才计划|英才计划|专才计划|研发计划|计划", "Policy", 0.78, (), False, 16),
     (r"攻坚行动|升级行动|发展行动|提升行动|行动", "Policy", 0.72, (), False, 18),
     (r"战略|试点|示范区|示范园|实验区|模范区|专项资金|专项|产业基金|引导基金|纾困基金|周转金|白名单|认定名单|名单|清单|"
-     r"规划|实施办法|管理办法|支持办法|申报办法|工作方案|制度", "Policy", 0.72, (), False, 24),
+     r"规划|实施办法|管理办法|支持办法|申报办法|工作方案|制度|典范城市|友好型城市|创新型城市|示范城市", "Policy", 0.72, (), False, 24),
     # institutions
     (r"大学|学院|研究院|研究所|科学院|工程院|全国重点实验室|重点实验室|联合实验室|实验室|工作站|医院|小学|中学|高中|"
      r"人民政府|人民代表大会|委员会|管委会|创新中心|工程研究中心|卫生服务中心|联盟|协会|商会|科技局|[一二三四五六七八九十]+中|"
@@ -79,6 +84,11 @@ COUNTED_KIND = re.compile(r"^[0-9一二三四五六七八九十百千两]+(?:余
 # a capacity opens a project name: 年产5万吨…项目, 年产10GWh…生产线
 CAPACITY = re.compile(r"年产(?:能)?[0-9.]+(?:万|千|百|亿)?(?:吨|台|套|件|片|只|辆|颗|块|张|平方米|立方米|米|GWh|MWh|GW|MW|"
                       r"千瓦|兆瓦|瓦|公斤|条|副|支|标箱|头|羽)")
+# a programme named by its level (国家…实验区, 全省…示范区); the level alone is no name
+LEVEL = re.compile(r"(?:国家级|省级|国家|全国|全省|省)[\u4e00-\u9fff]{3}")
+# a verb that builds what follows as its object (开工建设某某博物馆), or 推进某某停车场建设
+OBJECT_VERB = re.compile(r"(?:开工建设|加快建设|谋划建设|规划建设|启动建设|获批建设|建成|新建|改建|扩建)$")
+OBJECT_BUILT_AFTER = re.compile(r"(?:推进|加快推进|推动|加快|启动)$")
 # a build verb right before an object, with a company as the subject of the clause (X公司投资建设的…基地)
 BUILD_VERB = re.compile(r"(?:投资|建设|新建|投建|兴建|签约|打造|布局|引进|上马)的?$")
 CLAUSE_BREAKS = "，。；：！？,;:!?\n"
@@ -133,7 +143,7 @@ class Heads:
                 name = text[start:he]
                 if name.endswith("高铁") and not re.fullmatch(r"[\u4e00-\u9fff]{2}", prefix):
                     continue  # a line's short name is its two ends (甲乙高铁); 某公司高铁… is a product
-                if name.startswith(("、", "等")) or (type_ == "Project" and COUNTED_KIND.match(name)):
+                if name.startswith(("、", "等")) or COUNTED_KIND.match(name):
                     continue
                 if type_ == "Project":
                     start = self._project_start(text, legal, start, hs)
@@ -149,13 +159,19 @@ class Heads:
                     elif PARK_HEAD.search(prefix):
                         also = ("Park",)
                 elif type_ in ("Project", "Policy", "Institution") and prefix:
+                    before = text[max(0, start - 6) : start].rstrip("“‘\"")
                     named = prefix.startswith(firms) or has_name_token(words_in(doc, start, hs)) \
                         or (type_ == "Project" and (CAPACITY.match(prefix) is not None
                                                     or _coordinated(text, start, hs, he)
-                                                    or self._built_by_firm(text, legal, start)))
+                                                    or self._built_by_firm(text, legal, start)
+                                                    or _built_object(text, before, he))) \
+                        or (type_ == "Policy" and (PROGRAMME_VERB.search(before) is not None
+                                                   or LEVEL.match(prefix) is not None))
                     if not named:
-                        if type_ != "Policy" or not PROGRAMME_VERB.search(text[max(0, start - 4) : start]):
-                            continue
+                        continue
+                if rx.pattern == WORKS:
+                    # 实施某某提升工程 is a programme; a works on water, roads or grids is built
+                    type_, also = ("Project", ("Policy",)) if INFRASTRUCTURE.search(prefix) else ("Policy", ("Project",))
                 if type_ == "Institution" and prefix and self._facility(doc, text, name, start, firms):
                     type_, conf, also = "Project", 0.75, ("Institution",)
                 add_candidate(doc, name, type_, start, he, f"heads:{type_}", conf if prefix or alone else conf - 0.1, also)
@@ -230,6 +246,14 @@ def _after_township(doc: Doc, text: str, start: int, hs: int) -> int:
     if has_name_token(words_in(doc, m.end(), hs)):
         return m.end()
     return start
+
+
+def _built_object(text: str, before: str, end: int) -> bool:
+    """The name is the object of a build verb and ends its clause: 开工建设X。/ 推进X建设，"""
+    after = text[end : end + 3]
+    if OBJECT_VERB.search(before):
+        return after[:1] in CLAUSE_BREAKS + "、"
+    return OBJECT_BUILT_AFTER.search(before) is not None and after[:2] == "建设" and after[2:3] in CLAUSE_BREAKS
 
 
 def _clause(text: str, start: int, end: int) -> str:
