@@ -66,3 +66,31 @@ def test_object_of_a_build_verb_is_a_project(extractor):
     assert "农耕文化博物馆" not in _typed(extractor, "组织学生参观农耕文化博物馆。", "Project")
     assert "农耕文化博物馆" in _typed(extractor, "加快建设农耕文化博物馆，打造研学基地。", "Project")
     assert "长江路地下停车场" in _typed(extractor, "推进长江路地下停车场建设。", "Project")
+
+
+def test_works_on_a_named_place_are_projects(extractor):
+    assert "红星厂家属院提升改造工程" in _typed(extractor, "实施红星厂家属院提升改造工程。", "Project")
+
+
+# --- kinds that look like names
+
+def test_list_of_sectors_is_no_list_of_companies(extractor):
+    text = "鼓励工程机械、矿山机械、农用机械等装备制造企业做大做强。"
+    assert not _typed(extractor, text, "Enterprise")
+    text = "重点实施先进装备制造、新材料等领域技术创新项目30个。"
+    assert not _typed(extractor, text, "Project")
+    # a count makes the items things again
+    assert "云杉智谷科技产业社区" in _typed(extractor, "抓好云杉智谷科技产业社区等12个产业项目。", "Park")
+
+
+def test_qualified_kinds_of_company(extractor):
+    assert not _typed(extractor, "培育专业化运营公司，做强做优上市公司，理顺二级公司管理。", "Enterprise")
+    # a government's own group is named by its level
+    assert "省文旅集团" in _typed(extractor, "省文旅集团投资建设的项目开工。", "Enterprise")
+
+
+def test_governing_verbs_are_not_part_of_names(extractor):
+    found = mentions_in(extractor, "充分发挥自贸区作用，对标国际一流高新区，荣获省级表彰。")
+    assert ("自贸区", "Park") in found
+    assert not any(n.startswith(("充分发挥", "对标")) for n, _ in found)
+    assert not any(t == "Region" for _, t in found)

@@ -13,7 +13,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.components.base import add_candidate, doc_tokens, name_start, word_freq, word_tags
+from kg.extract.components.base import add_candidate, doc_tokens, has_name_token, name_start, word_freq, word_tags, words_in
 
 HEAD = re.compile(r"(股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|股份|公司)")
 # prefixes that make "…公司/集团" a kind, not a name
@@ -44,6 +44,24 @@ def _generic(prefix: str) -> bool:
     return bool(re.fullmatch(r"[0-9一二三四五六七八九十两百千万]+[家个]?", prefix))
 
 
+LEVELS = {"省", "市", "区", "县"}
+
+
+def _qualified_kind(doc: Doc, start: int, head_start: int) -> bool:
+    """A kind word with only ordinary words before it is a qualified kind, not a name: 专业化运营公司,
+    做优上市公司, 二级公司."""
+    text = doc_tokens(doc).text
+    prefix = text[start:head_start]
+    if re.search(r"[一二三四五六七八九十]+级$", prefix):
+        return True
+    for size in (3, 2):
+        if len(prefix) > size and prefix[-size:] in GENERIC:
+            # a government's own group is named by its level: 省文旅集团, 市城投公司
+            lead = prefix[:-size]
+            return lead not in LEVELS and not has_name_token(words_in(doc, start, head_start - size))
+    return False
+
+
 class CompanyHeads:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_tokens(doc).text
@@ -52,7 +70,8 @@ class CompanyHeads:
             # "集团" directly followed by 公司 etc. is handled by the longer alternative
             start = self._legal_start(doc, text, name_start(doc, head_start, max_chars=24), head_start)
             prefix = text[start:head_start]
-            if _generic(prefix) or any(g for g in ("有限", "股份") if prefix.endswith(g)):
+            if _generic(prefix) or any(g for g in ("有限", "股份") if prefix.endswith(g)) \
+                    or _qualified_kind(doc, start, head_start):
                 # try the suffix of the prefix after a generic word ("企业子公司" -> none)
                 continue
             name = text[start:end]

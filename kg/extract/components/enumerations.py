@@ -48,7 +48,10 @@ TAIL = re.compile(rf"(?:(?P<deng>等)(?P<count>{COUNT})?|(?P<bare>{COUNT}))(?P<m
 KIND_ITEM = re.compile(r"(企业|单位|机构|产品|手段|方式|领域|行业|以上|经济|服务|项目|工程)$")
 SEP = re.compile(r"、|”“|和|与|及")
 ITEM_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·（）()\-+.]{2,30}$")
-MOD_BAD = re.compile(r"[的是在将]")
+MOD_BAD = re.compile(r"[的是在将与和及]|方面")
+# without a count, a modifier naming a sector or kind makes the items sectors, not things
+# (机械、农机等装备制造企业, 先进制造、新材料等领域技术创新项目; but 等12个产业项目 counts things)
+KIND_MOD = re.compile(r"行业|产业|制造|领域|服务业|类")
 LEAD_PREP = "以对把向在将从由"
 # heads that always name a zone hosting many enterprises, whatever list it stands in
 ZONE_HEAD = re.compile(r"(?:科技产业社区|智慧岛|科技城|大学科技园|高新区|开发区|自贸区|综保区)$")
@@ -67,6 +70,8 @@ class Enumerations:
                 continue
             head = m.group("head")
             type_ = HEAD_TYPE[head]
+            if type_ in ("Enterprise", "Project") and not m.group("count") and KIND_MOD.search(m.group("mod")):
+                continue
             # a head inside a longer word: 企业家, 项目部
             nxt = text[m.end() : m.end() + 1]
             if nxt and nxt in "家部长":
@@ -150,8 +155,9 @@ class Enumerations:
                 continue
             if KIND_ITEM.search(name) and type_ == "Enterprise":
                 continue
-            if word_tags().get(name) in {"n", "vn", "v", "a", "an", "d", "nz"}:
-                continue
+            tag = word_tags().get(name)
+            if tag in {"n", "vn", "v", "a", "an", "d", "nz"} or (tag is not None and type_ == "Project"):
+                continue  # a dictionary word is a kind (德育, 管理), not a project's name
             if re.fullmatch(r"[0-9.]+[A-Za-z%]*", name):
                 continue
             if n == 0 and len(name) >= 3 and name[0] in LEAD_PREP and text[a2] == name[0]:

@@ -25,8 +25,10 @@ BUILT_HEADS = (r"生产线|研发中心|运营中心|交易中心|财务中心|�
                r"监测预警平台|服务平台|邻里中心|储能电站|碳交易中心|射电望远镜|停车场|停车楼")
 
 WORKS = r"(?<!拦蓄)工程(?!师|院|机械|技术|建设|项目|中心|研究|学|化|实验室)"
-# what a works of construction is about (供排水一体化工程, 河道治理工程), unlike a programme (人才知识更新工程)
-INFRASTRUCTURE = re.compile(r"水|路|桥|隧|管网|电网|河|渠|堤|库|港|站|轨道|铁|燃气|热力|污水|垃圾")
+# what a works of construction is about (供排水一体化工程, 某厂家属院提升改造工程), unlike a programme
+# (人才知识更新工程)
+INFRASTRUCTURE = re.compile(r"水|路|桥|隧|管网|电网|河|渠|堤|库|港|站|轨道|铁|燃气|热力|污水|垃圾|[0-9A-Za-z]|"
+                            r"家属院|小区|片区|公园|市场|综合体|广场|街|楼|馆|厂|(?<!乡)村|校区|院区|医院|学校")
 
 # (head regex, type, confidence, also, may stand alone, max name length)
 RULES: list[tuple[str, str, float, tuple[str, ...], bool, int]] = [
