@@ -29,6 +29,24 @@ COMPONENTS = (
 )
 
 
+class JiebaWords:
+    """spaCy's jieba tokenizer without its whitespace re-alignment (a third of its time): jieba's
+    words always concatenate to the input, so each word, whitespace included, is one token and the
+    Doc's text is the input text."""
+
+    def __init__(self, vocab):
+        import jieba
+
+        self.vocab = vocab
+        self.cut = jieba.cut
+
+    def __call__(self, text: str):
+        from spacy.tokens import Doc
+
+        words = [w for w in self.cut(text) if w]
+        return Doc(self.vocab, words=words, spaces=[False] * len(words))
+
+
 class Extractor:
     """Build the spaCy pipeline once; call `extract(document)` for each document."""
 
@@ -44,6 +62,7 @@ class Extractor:
 
         self.lexicon: Lexicon = load_lexicons(lexicon_paths or [])
         self.nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        self.nlp.tokenizer = JiebaWords(self.nlp.vocab)
         for name in COMPONENTS:
             self.nlp.add_pipe(name)
         self.nlp.get_pipe("kg_lexicon").set_lexicon(self.lexicon)

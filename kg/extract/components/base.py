@@ -95,9 +95,9 @@ class Tokens:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        # one vectorised read of the offsets: iterating a Doc builds a Token object per word
-        # and Doc.text rebuilds the string on every access, so both are done once here
-        self.text = text = doc.text
+        # one vectorised read of the offsets: iterating a Doc builds a Token object per word, and
+        # Doc.text rebuilds the string from them; the document's text is the same string
+        self.text = text = doc._.kg_document.text
         if len(doc):
             idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
         else:
