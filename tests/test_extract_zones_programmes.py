@@ -94,3 +94,25 @@ def test_governing_verbs_are_not_part_of_names(extractor):
     assert ("自贸区", "Park") in found
     assert not any(n.startswith(("充分发挥", "对标")) for n, _ in found)
     assert not any(t == "Region" for _, t in found)
+
+
+# --- quoted and titled names that are no programmes, and heads that belong to the name
+
+def test_titles_of_works_of_art_are_no_documents(extractor):
+    policies = _typed(extractor, "电影《山那边的村庄》即将上映，印发《乡村建设行动实施方案》。", "Policy")
+    assert "乡村建设行动实施方案" in policies
+    assert "山那边的村庄" not in policies
+
+
+def test_quoted_events_are_no_programmes(extractor):
+    policies = _typed(extractor, "举办“杏花满园”农产品推介会，利用“河畔商语”企业家沙龙交流。", "Policy")
+    assert not any(n.startswith(("杏花满园", "河畔商语")) for n in policies)
+
+
+def test_numbered_working_methods_keep_their_head(extractor):
+    policies = _typed(extractor, "用好“242”工作法，严格落实“1357”工作制度。", "Policy")
+    assert {"242工作法", "1357工作制度"} <= policies
+
+
+def test_strategy_followed_by_cooperation_is_no_strategy(extractor):
+    assert not _typed(extractor, "深化与某某大学材料研究所战略合作。", "Policy")

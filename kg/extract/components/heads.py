@@ -63,7 +63,7 @@ KIND_HEAD = re.compile(rf"(?:{ZONE_HEADS}|开发区|集聚区|{PARK_HEADS}|特�
 # a verb that builds, anywhere in the clause
 BUILD_IN_CLAUSE = re.compile(r"开工|建成|封顶|竣工|投产|投用|完工|动工|开建|新建|在建|续建|加快建设|启动建设")
 # a head directly followed by one of these continues a longer word (项目部, 计划生育, 规划局 …)
-CONTINUES = re.compile(r"^(?:部|生育|局|院|所|内|外|中|化|性|区|园|建设的意见|行动|整治|斗争|债|治理|资金|改造|体系)")
+CONTINUES = re.compile(r"^(?:部|生育|局|院|所|内|外|中|化|性|区|园|建设的意见|行动|整治|斗争|债|治理|资金|改造|体系|合作)")
 # an office title after a government body does not continue it (…人民政府区长)
 OFFICE_AFTER = re.compile(r"(?<=政府)(?:省|市|区|县|乡|镇)长")
 # verbs that introduce a programme by name (开展X行动, 实施X工程, 争创X示范区)

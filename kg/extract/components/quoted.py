@@ -30,7 +30,7 @@ NEG_VERBS = ("拥护", "做到", "树牢", "坚定", "增强", "牢记", "践行
              "打好", "把", "创造", "注入", "跨过", "对接“知本", "以创新", "遏制", "防止", "突出", "聚焦聚力")
 # heads that are part of the programme's name
 NAME_HEADS = ("工作举措", "重点工作", "人才政策", "产业发展思路", "专利申报辅导工作机制", "改革", "创建", "企业",
-              "工作机制", "行动计划", "计划", "战略", "工程", "行动", "规划")
+              "工作机制", "工作制度", "工作思路", "工作法", "行动计划", "计划", "战略", "工程", "行动", "规划")
 # heads after the quote that mark a programme
 POS_HEADS = ("工作举措", "重点工作", "专项行动", "行动", "活动", "政策", "措施", "改革", "创建", "工作",
              "项目", "建设", "等政策", "等重大", "梯次培育", "引才模式", "模式", "制度", "理念", "战略", "国家战略",
@@ -50,6 +50,11 @@ PROGRAMME_TAIL = re.compile(r"(计划|行动|战略|政策|举措|工程|试点|
                             r"清单|制|贷|改革|城市|街区|商圈|步行街|模范区|实验区|开发区|走廊|人才|工作)$")
 SLOGAN = re.compile(r"(要求|精神|意识|自信|维护|确立|之都|经验|水平|气象|品质|需求|增量|变量|目标|产业|领域|载体|关键|遗址|"
                     r"建设年|大讨论|村|集镇)$")
+# an event named after the quote is no programme (“某某”农产品推介会, “某某”文化旅游节)
+EVENT_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:推介会|博览会|交易会|展销会|洽谈会|大会|论坛|沙龙|[^\W\d_]{2}节|比赛|大赛|"
+                         r"联赛|晚会|展览)")
+# works of art and media named in 《》 are no documents (电影《某某》)
+ART_BEFORE = re.compile(r"(?:电影|电视剧|戏曲|戏剧|话剧|舞剧|歌曲|歌舞|纪录片|专辑|图书|小说|诗集|栏目|节目|剧目|动画|微电影)$")
 MINOR = re.compile(r"^[0-9+]+$|^[A-Za-z]+$")
 
 
@@ -65,12 +70,13 @@ def _score(text: str, start: int, end: int, name: str) -> tuple[float, str | Non
         s -= 2
     head = None
     for h in NAME_HEADS:
-        if after.startswith(h):
+        # a head that continues into a longer word is not the programme's (“某某”企业家沙龙)
+        if after.startswith(h) and after[len(h) : len(h) + 1] not in ("家", "主", "者"):
             head = h
             break
     if any(after.startswith(h) for h in POS_HEADS):
         s += 1
-    if any(after.startswith(h) for h in NEG_HEADS):
+    if any(after.startswith(h) for h in NEG_HEADS) or EVENT_AFTER.match(after):
         s -= 1.5
     if COUNTED.match(name):
         s += 1
@@ -101,7 +107,7 @@ class Quoted:
         text = doc_tokens(doc).text
         for m in TITLE.finditer(text):
             name = m.group(1)
-            if name.endswith("政府工作报告") or len(name) < 3:
+            if name.endswith("政府工作报告") or len(name) < 3 or ART_BEFORE.search(text, max(0, m.start() - 4), m.start()):
                 continue
             add_candidate(doc, re.sub(r"[“”\"]", "", name), "Policy", m.start(1), m.end(1), "quoted:title", 0.9)
         for m in QUOTE.finditer(text):
