@@ -49,7 +49,7 @@ RULES: list[tuple[str, str, float, tuple[str, ...], bool, int]] = [
     (WORKS, "Policy", 0.72, ("Project",), False, 14),
     (r"三年行动计划|行动计划|人才计划|英才计划|专才计划|研发计划|计划", "Policy", 0.78, (), False, 16),
     (r"攻坚行动|升级行动|发展行动|提升行动|行动", "Policy", 0.72, (), False, 18),
-    (r"战略|试点|示范区|示范园|实验区|模范区|专项资金|专项|产业基金|引导基金|纾困基金|周转金|白名单|认定名单|名单|清单|"
+    (r"战略(?!合作)|试点|示范区|示范园|实验区|模范区|专项资金|专项|产业基金|引导基金|纾困基金|周转金|白名单|认定名单|名单|清单|"
      r"规划|实施办法|管理办法|支持办法|申报办法|工作方案|制度|典范城市|友好型城市|创新型城市|示范城市", "Policy", 0.72, (), False, 24),
     # institutions
     (r"大学|学院|研究院|研究所|科学院|工程院|全国重点实验室|重点实验室|联合实验室|实验室|工作站|医院|小学|中学|高中|"
@@ -63,7 +63,7 @@ KIND_HEAD = re.compile(rf"(?:{ZONE_HEADS}|开发区|集聚区|{PARK_HEADS}|特�
 # a verb that builds, anywhere in the clause
 BUILD_IN_CLAUSE = re.compile(r"开工|建成|封顶|竣工|投产|投用|完工|动工|开建|新建|在建|续建|加快建设|启动建设")
 # a head directly followed by one of these continues a longer word (项目部, 计划生育, 规划局 …)
-CONTINUES = re.compile(r"^(?:部|生育|局|院|所|内|外|中|化|性|区|园|建设的意见|行动|整治|斗争|债|治理|资金|改造|体系|合作)")
+CONTINUES = re.compile(r"^(?:部|生育|局|院|所|内|外|中|化|性|区|园|建设的意见|行动|整治|斗争|债|治理|资金|改造|体系)")
 # an office title after a government body does not continue it (…人民政府区长)
 OFFICE_AFTER = re.compile(r"(?<=政府)(?:省|市|区|县|乡|镇)长")
 # verbs that introduce a programme by name (开展X行动, 实施X工程, 争创X示范区)
