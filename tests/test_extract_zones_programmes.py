@@ -116,3 +116,10 @@ def test_numbered_working_methods_keep_their_head(extractor):
 
 def test_strategy_followed_by_cooperation_is_no_strategy(extractor):
     assert not _typed(extractor, "深化与某某大学材料研究所战略合作。", "Policy")
+
+
+def test_company_named_with_its_city_in_front_of_a_project(extractor):
+    found = mentions_in(extractor, "加快推进苏州瑞格医学检验实验室、东方智能装备产业园等项目实施。")
+    assert ("苏州瑞格", "Enterprise") in found
+    # a city's own facility names no company
+    assert not _typed(extractor, "加快推进苏州医学检验实验室等项目实施。", "Enterprise")

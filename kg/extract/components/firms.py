@@ -20,7 +20,7 @@ from kg.extract.components.base import GOVERNING, add_candidate, candidates, doc
 SECTOR = ("人工智能", "智能", "新能源", "风电", "光伏", "储能", "氢能", "锂电", "电池", "燃料电池", "医学", "医药", "医疗",
           "生物", "航空", "航天", "光电", "电子", "半导体", "芯片", "集成电路", "新材料", "材料", "高端", "精密", "数字",
           "信息", "通讯", "通信", "软件", "汽车", "机器人", "装备", "农机", "兆瓦", "年产", "合作", "总部", "检测",
-          "检验", "工业互联网", "大数据", "云计算", "冷链", "物流", "文旅", "食品")
+          "检验", "工业互联网", "大数据", "云计算", "冷链", "物流", "文旅", "食品", "碳")
 SECTOR_RE = re.compile("|".join(sorted(SECTOR, key=len, reverse=True)) + r"|[A-Za-z0-9]")
 PLACE_END = re.compile(r"(路|街|道|区|县|市|镇|乡|村|园|公园|广场|片区|社区|新城|小镇)$")
 NAME_TAGS = {"nz", "j", "nt", "nrt", "nrfg"}
@@ -43,7 +43,9 @@ def firm_prefix(doc: Doc, start: int, end: int, places: tuple[str, ...] = ()) ->
     if doc_tokens(doc).starts[doc_tokens(doc).index_at(m.start())] != m.start():
         return None
     tags = word_tags()
-    if WEAK.match(prefix) or PLACE_END.search(prefix) or prefix.startswith(places) or prefix in GOVERNING:
+    if WEAK.match(prefix) or PLACE_END.search(prefix) or prefix in GOVERNING:
+        return None
+    if prefix.startswith(places) and not _place_then_name(words):
         return None
     if any(w in GOVERNING for w in words):
         return None
@@ -52,6 +54,13 @@ def firm_prefix(doc: Doc, start: int, end: int, places: tuple[str, ...] = ()) ->
         return None
     named = any((len(w) >= 2 and w not in tags) or tags.get(w) in NAME_TAGS for w in words)
     return m.start() if named else None
+
+
+def _place_then_name(words: list[str]) -> bool:
+    """A place, then a word out of the dictionary: a company named with its city (甲城兰丁), not a
+    place's own facility (甲城科技…)."""
+    tags = word_tags()
+    return len(words) >= 2 and tags.get(words[0]) == "ns" and all(len(w) >= 2 and w not in tags for w in words[1:])
 
 
 class Firms:
