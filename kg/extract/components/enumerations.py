@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.components.firms import firm_prefix
+from kg.extract.components.heads import ZONE_HEADS
 from kg.extract.components.quoted import COUNTED, PROGRAMME_TAIL
 from kg.extract.components.base import (GOVERNING, add_candidate, doc_tokens, has_name_token, name_start, strip_name,
                                         word_tags, words_in)
@@ -54,7 +55,7 @@ MOD_BAD = re.compile(r"[的是在将与和及]|方面")
 KIND_MOD = re.compile(r"行业|产业|制造|领域|服务业|类")
 LEAD_PREP = "以对把向在将从由"
 # heads that always name a zone hosting many enterprises, whatever list it stands in
-ZONE_HEAD = re.compile(r"(?:科技产业社区|智慧岛|科技城|大学科技园|高新区|开发区|自贸区|综保区)$")
+ZONE_HEAD = re.compile(rf"(?:科技产业社区|智慧岛|科技城|大学科技园|开发区|{ZONE_HEADS})$")
 
 
 class Enumerations:
