@@ -156,10 +156,9 @@ class Heads:
                 if rx.pattern == PHASE and KIND_HEAD.search(prefix):
                     # a phase of a zone or a built thing is named by its phase (产业基地二期), and a zone's
                     # phase stays a zone unless its clause builds it (…产业社区一期入驻率 / …一期主体封顶)
-                    if PARK_HEAD.search(prefix) and not BUILD_IN_CLAUSE.search(_clause(text, start, he)):
-                        type_, also = "Park", ("Project",)
-                    elif PARK_HEAD.search(prefix):
-                        also = ("Park",)
+                    if PARK_HEAD.search(prefix):
+                        built = BUILD_IN_CLAUSE.search(_clause(text, start, he)) is not None
+                        type_, also = ("Project", ("Park",)) if built else ("Park", ("Project",))
                 elif type_ in ("Project", "Policy", "Institution") and prefix:
                     before = text[max(0, start - 6) : start].rstrip("“‘\"")
                     named = prefix.startswith(firms) or has_name_token(words_in(doc, start, hs)) \
@@ -191,8 +190,7 @@ class Heads:
             prefix = text[start:hs]
             if not prefix or not _prefix_ok(prefix) or not has_name_token(words_in(doc, start, hs)):
                 continue
-            clause = max(*(text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS), start - 30)
-            if not STATION_VERB.search(text, max(0, clause), start):
+            if not STATION_VERB.search(text, _clause_start(text, start, window=30), start):
                 continue
             add_candidate(doc, text[start:he], "Project", start, he, "heads:station", 0.72)
 
@@ -258,11 +256,20 @@ def _built_object(text: str, before: str, end: int) -> bool:
     return OBJECT_BUILT_AFTER.search(before) is not None and after[:2] == "建设" and after[2:3] in CLAUSE_BREAKS
 
 
+def _clause_start(text: str, start: int, window: int = 80) -> int:
+    """Where the clause holding `start` begins: after the last break within `window` characters
+    (a bounded look-back: rfind per break character would scan to the document's start)."""
+    lo = max(0, start - window)
+    last = None
+    for last in CLAUSE_MARK.finditer(text, lo, start):
+        pass
+    return last.end() if last else lo
+
+
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around [start, end): from the previous break to the next one."""
-    begin = max(text.rfind(ch, 0, start) for ch in CLAUSE_BREAKS)
     nxt = CLAUSE_MARK.search(text, end)
-    return text[begin + 1 : nxt.start() if nxt else len(text)]
+    return text[_clause_start(text, start) : nxt.start() if nxt else len(text)]
 
 
 def _coordinated(text: str, start: int, hs: int, he: int) -> bool:

@@ -8,13 +8,15 @@ the other reading).
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import re
-
 from kg.extract.components.base import PHASE, candidates
 from kg.model import Mention
+
+PHASE_AFTER = re.compile(PHASE)
 
 
 def _compatible(a: Mention, b: Mention) -> bool:
@@ -35,7 +37,6 @@ def _defined_only(c: Mention, definitions: list[tuple[int, int]]) -> bool:
     return c.type == "Policy" and c.source in DEFINED_ONLY and any(a <= c.start < b for a, b in definitions)
 
 
-PHASE_AFTER = re.compile(PHASE)
 DEFINED_ONLY = {"heads:Policy", "lexicon", "propagate"}
 
 
