@@ -70,7 +70,12 @@ def names(entity: dict) -> set[str]:
     return out
 
 
-def match_entities(gold: list[dict], pred: list[dict], type_: str):
+def match_entities(gold: list[dict], pred: list[dict], type_: str, satisfied: frozenset = frozenset()):
+    """Greedy one-to-one matching of the gold entities that accept ``type_`` against its predictions.
+
+    ``satisfied``: ids of gold entities already found under one of their ``also`` types; such an
+    entity is one thing found once, so it is no miss of its primary type.
+    """
     candidates = [e for e in gold if e.get("type") == type_ or type_ in (e.get("also") or [])]
     predicted = [e for e in pred if e.get("type") == type_]
     used: set[int] = set()
@@ -82,10 +87,14 @@ def match_entities(gold: list[dict], pred: list[dict], type_: str):
                 used.add(i)
                 matched.append(g)
                 break
-    n_gold = sum(1 for e in gold if e.get("type") == type_) + sum(1 for e in matched if e.get("type") != type_)
     fps = [p for i, p in enumerate(predicted) if i not in used]
-    fns = [g for g in gold if g.get("type") == type_ and g not in matched]
-    return len(matched), len(predicted), n_gold, fps, fns
+    fns = [g for g in gold if g.get("type") == type_ and g not in matched and id(g) not in satisfied]
+    return len(matched), len(predicted), len(matched) + len(fns), fps, fns, matched
+
+
+def found_under_also_types(gold: list[dict], pred: list[dict]) -> frozenset:
+    """Ids of the gold entities a prediction matched under a type other than their primary one."""
+    return frozenset(id(e) for t in ENTITY_TYPES for e in match_entities(gold, pred, t)[5] if e.get("type") != t)
 
 
 def _expand(name_set: set[str], entities: list[dict]) -> set[str]:
@@ -162,8 +171,10 @@ def score(gold: dict[str, dict], pred: dict[str, dict]) -> Score:
         if p is None:
             missing.append(doc_id)
             p = {"entities": [], "relations": []}
+        gold_entities, pred_entities = g.get("entities", []), p.get("entities", [])
+        satisfied = found_under_also_types(gold_entities, pred_entities)
         for t in ENTITY_TYPES:
-            tp, n_pred, n_gold, fps, fns = match_entities(g.get("entities", []), p.get("entities", []), t)
+            tp, n_pred, n_gold, fps, fns, _ = match_entities(gold_entities, pred_entities, t, satisfied)
             types[t].add(tp, n_pred, n_gold, [(doc_id, e.get("name")) for e in fps], [(doc_id, e.get("name")) for e in fns])
         tp, n_pred, n_gold, fps, fns = match_enterprise_relations(g, p)
         enterprise.add(tp, n_pred, n_gold, [_rel_row(doc_id, r) for r in fps], [_rel_row(doc_id, r) for r in fns])
