@@ -14,6 +14,7 @@ from kg.model import Extraction, Resolution
 class PipelineResult:
     resolution: Resolution
     skipped: list[Path] = field(default_factory=list)  # empty files
+    warnings: list[str] = field(default_factory=list)  # one line each (unreadable PDF pages ...)
 
     def graph(self):
         from kg.graph import build_graph
@@ -33,15 +34,17 @@ def run_pipeline(
     from kg.text import prepare
 
     paths = collect_inputs(list(inputs))
-    raws, skipped = [], []
+    raws, skipped, warnings = [], [], []
     for path in paths:
         raw = read_document(path)
         if raw is None:
             skipped.append(path)
-        else:
+            continue
+        warnings.extend(raw.warnings)
+        if raw.text.strip():
             raws.append(raw)
     if not raws:
-        raise KgError("no non-empty documents to read")
+        raise KgError("; ".join(warnings) or "no non-empty documents to read")
     seen: dict[str, str] = {}
     for raw in raws:
         if raw.doc_id in seen:
@@ -53,7 +56,7 @@ def run_pipeline(
         extractions.append(extractor.extract(prepare(raw)))
         if on_document:
             on_document(Path(raw.path))
-    return PipelineResult(resolve(extractions, extractor.lexicon), skipped)
+    return PipelineResult(resolve(extractions, extractor.lexicon), skipped, warnings)
 
 
 def extract(inputs, out: str | Path, lexicons=None, on_document=None) -> tuple[PipelineResult, list[Path]]:

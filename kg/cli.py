@@ -51,11 +51,13 @@ def _warn_skipped(result) -> None:
 
     for path in result.skipped:
         warn(f"{path}: empty file, skipped")
+    for message in result.warnings:
+        warn(message)
 
 
 @app.command()
 def build(
-    inputs: List[Path] = typer.Argument(..., help="Document files or folders (*.txt)."),
+    inputs: List[Path] = typer.Argument(..., help="Document files or folders (*.txt, *.pdf, *.html, *.htm, *.docx)."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help=LEXICON_HELP),
     rows: int = typer.Option(20, help="Company-initiative rows to show in the summary."),
@@ -73,7 +75,7 @@ def build(
 
 @app.command()
 def extract(
-    inputs: List[Path] = typer.Argument(..., help="Document files or folders (*.txt)."),
+    inputs: List[Path] = typer.Argument(..., help="Document files or folders (*.txt, *.pdf, *.html, *.htm, *.docx)."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for one NAME.json per document."),
     lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help=LEXICON_HELP),
 ):

@@ -7,6 +7,7 @@ graph -> networkx.MultiDiGraph (see kg.graph.build for its attributes).
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = ("Enterprise", "Project", "Park", "Policy", "Institution", "Region")
@@ -21,7 +22,12 @@ class RawDocument:
     doc_id: str
     path: str
     text: str
-    encoding: str
+    encoding: str  # of a text file; "pdf", "html" or "docx" for text read out of those
+    # offsets in `text` where pages 2, 3, ... begin (PDF only; empty: no pages)
+    page_starts: tuple[int, ...] = ()
+    title: str | None = None  # from the file itself (HTML <title>), preferred to the header's
+    date: str | None = None  # ISO yyyy-mm-dd, from the file itself
+    warnings: tuple[str, ...] = ()  # one line each, shown to the user
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,14 @@ class Document:
     offsets: list[int]
     sentences: list[Sentence]
     meta: DocumentMeta
+    page_starts: tuple[int, ...] = ()  # as in RawDocument: offsets in `raw` where pages 2, 3, ... begin
+
+    def page_at(self, pos: int) -> int | None:
+        """The 1-based page holding cleaned offset `pos`; None for a document without pages."""
+        if not self.page_starts:
+            return None
+        original = self.offsets[pos] if pos < len(self.offsets) else len(self.raw)
+        return bisect.bisect_right(self.page_starts, original) + 1
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a cleaned-text span [start, end) back to the original file."""
@@ -128,6 +142,7 @@ class Evidence:
     orig_end: int
     source: str
     confidence: float
+    page: int | None = None  # 1-based page of a PDF
 
 
 @dataclass

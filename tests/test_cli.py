@@ -4,6 +4,8 @@ import sys
 
 import pytest
 
+from documents import needs_cjk_font
+
 KG = [sys.executable, "-m", "kg"]
 
 
@@ -29,6 +31,7 @@ def test_help_does_not_import_heavy_libraries():
     (lambda d: (d / "empty").mkdir() or d / "empty", "holds no documents"),
     (lambda d: (d / "bin.txt").write_bytes(b"\x00\x01\x02" * 100) and d / "bin.txt", "bin.txt: binary file"),
     (lambda d: (d / "gbk.txt").write_bytes(b"\xff\xfe\x81\x20" * 50) and d / "gbk.txt", "cannot decode"),
+    (lambda d: (d / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0") and d / "old.doc", "old.doc: unsupported file type '.doc'"),
 ])
 def test_bad_input_gets_one_line_and_nonzero_exit(tmp_path, setup, message):
     target = setup(tmp_path)
@@ -69,3 +72,21 @@ def test_summary_snippet_centres_on_the_initiative():
     text = snippet(sentence, "某某项目", width=20)
     assert "某某项目" in text and text.startswith("…") and text.endswith("…")
     assert snippet("短句。", "无") == "短句。"
+
+
+@needs_cjk_font
+def test_a_folder_of_mixed_formats_builds_in_one_command(tmp_path):
+    from documents import wrap, write_docx, write_html, write_pdf
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    write_pdf(folder / "notice.pdf", [wrap(["支持中信重工等企业参与专精特新培育计划。"]), None])
+    write_html(folder / "news.html", "某区召开推进会", "2024-03-05", ["中航光电高端互连科技产业社区建成投产。"])
+    write_docx(folder / "plan.docx", ["洛阳轴承集团股份有限公司风电轴承项目开工建设。"])
+    (folder / "report.txt").write_text("一拖集团入选专精特新名单。", encoding="utf-8")
+    (folder / "notes.md").write_text("不读", encoding="utf-8")
+    result = run("build", folder, "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == f"kg: warning: {folder / 'notice.pdf'}: page 2: no text layer: scanned? run OCR first; the other pages are read"
+    names = sorted(p.stem for p in (tmp_path / "out" / "extractions").glob("*.json"))
+    assert names == ["news", "notice", "plan", "report"]

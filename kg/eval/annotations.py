@@ -26,6 +26,9 @@ def document_annotations(resolution: Resolution, doc_id: str) -> dict:
         entry = {"name": name, "type": ent.type, "aliases": sorted(names - {name}), "id": ent.id}
         if ent.also:
             entry["also"] = sorted(ent.also)
+        pages = sorted({e.page for e in ent.mentions if e.doc_id == doc_id and e.page is not None})
+        if pages:
+            entry["pages"] = pages
         entities.append(entry)
     relations = []
     for fact in resolution.facts:
@@ -33,7 +36,7 @@ def document_annotations(resolution: Resolution, doc_id: str) -> dict:
         if not evidence:
             continue
         first = evidence[0]
-        relations.append({
+        relation = {
             "head": name_in_doc[fact.head],
             "relation": fact.relation,
             "tail": name_in_doc[fact.tail],
@@ -42,7 +45,10 @@ def document_annotations(resolution: Resolution, doc_id: str) -> dict:
             "original_span": [first.orig_start, first.orig_end],
             "source": first.source,
             "confidence": round(max(e.confidence for e in evidence), 3),
-        })
+        }
+        if first.page is not None:
+            relation["page"] = first.page
+        relations.append(relation)
     entities.sort(key=lambda e: (e["type"], e["name"]))
     relations.sort(key=lambda r: (r["head"], r["relation"], r["tail"]))
     return {"doc": doc_id, "entities": entities, "relations": relations}

@@ -11,7 +11,7 @@ Edge (key: the relation name; one edge per head, relation, tail) attributes:
   ``relation``, ``count`` (number of evidences), ``confidence`` (max over evidences),
   ``documents`` (sorted list), ``evidence`` (list of evidence dicts sorted by document and span).
 Evidence dict keys: ``doc``, ``sentence_index``, ``sentence``, ``start``, ``end``,
-``orig_start``, ``orig_end``, ``source``, ``confidence``.
+``orig_start``, ``orig_end``, ``source``, ``confidence``, and ``page`` (1-based) for a PDF.
 """
 from __future__ import annotations
 
@@ -23,8 +23,11 @@ from kg.model import Evidence, Resolution
 
 
 def evidence_to_dict(ev: Evidence) -> dict:
+    """The evidence as a dict; ``page`` only where the document has pages (PDF)."""
     d = asdict(ev)
     d["doc"] = d.pop("doc_id")
+    if d["page"] is None:
+        del d["page"]
     return d
 
 

@@ -1,4 +1,8 @@
-"""Read source documents, refusing what is not text with one clear message."""
+"""Find input documents and read them, refusing what kg cannot read with one clear message.
+
+Text files are decoded (UTF-8, UTF-8 with BOM, GB18030); PDF, HTML and Word files are read by
+`kg.ingest.pdf`, `kg.ingest.html` and `kg.ingest.docx` into the same `RawDocument`.
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -6,9 +10,14 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.model import RawDocument
 
-SUFFIXES = (".txt",)
+TEXT_SUFFIXES = (".txt",)
+SUFFIXES = TEXT_SUFFIXES + (".pdf", ".html", ".htm", ".docx")
 MAX_BYTES = 64 * 1024 * 1024
 ENCODINGS = ("utf-8-sig", "gb18030")
+
+
+def _supported(path: Path) -> bool:
+    return path.suffix.lower() in SUFFIXES
 
 
 def collect_inputs(paths: list[str | Path]) -> list[Path]:
@@ -18,16 +27,22 @@ def collect_inputs(paths: list[str | Path]) -> list[Path]:
     found: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            docs = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            docs = sorted(f for f in p.rglob("*") if f.is_file() and _supported(f))
             if not docs:
-                raise KgError(f"{p}: folder holds no documents (*.txt)")
+                raise KgError(f"{p}: folder holds no documents ({_suffix_list()})")
             found.extend(docs)
         elif p.is_file():
+            if not _supported(p):
+                raise KgError(f"{p}: unsupported file type {p.suffix or '(none)'!r}: kg reads {_suffix_list()}")
             found.append(p)
         else:
             raise KgError(f"{p}: no such file or folder")
     unique = {f.resolve(): f for f in found}
     return sorted(unique.values(), key=lambda f: (f.stem, str(f)))
+
+
+def _suffix_list() -> str:
+    return ", ".join(f"*{s}" for s in SUFFIXES)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -38,18 +53,40 @@ def _looks_binary(data: bytes) -> bool:
     return control > max(8, len(sample) // 100)
 
 
-def read_document(path: str | Path) -> RawDocument | None:
-    """Decode one file; None for an empty file (the caller warns), KgError for anything unreadable."""
-    path = Path(path)
+def read_bytes(path: Path) -> bytes:
+    """The file's content; KgError if it cannot be read or is over the size limit."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise KgError(f"{path}: file is {size // (1024 * 1024)} MiB, larger than the {MAX_BYTES // (1024 * 1024)} MiB limit")
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise KgError(f"{path}: cannot read ({exc.strerror or exc})") from None
+
+
+def read_document(path: str | Path) -> RawDocument | None:
+    """Read one file; None for an empty file (the caller warns), KgError for anything unreadable."""
+    path = Path(path)
+    data = read_bytes(path)
     if not data.strip():
         return None
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from kg.ingest.pdf import read_pdf
+
+        return read_pdf(path, data)
+    if suffix in (".html", ".htm"):
+        from kg.ingest.html import read_html
+
+        return read_html(path, data)
+    if suffix == ".docx":
+        from kg.ingest.docx import read_docx
+
+        return read_docx(path, data)
+    return _read_text(path, data)
+
+
+def _read_text(path: Path, data: bytes) -> RawDocument | None:
     if _looks_binary(data):
         raise KgError(f"{path}: binary file, not a text document")
     for encoding in ENCODINGS:

@@ -156,6 +156,8 @@ def _add_evidence(doc_graphs: dict, ev: dict, node: URIRef, kind: URIRef, body: 
     g.add((node, KG.sentence, sentence))
     g.add((node, KG.sourceRule, Literal(ev["source"])))
     g.add((node, KG.confidence, Literal(Decimal(repr(float(ev["confidence"]))))))
+    if "page" in ev:
+        g.add((node, KG.page, Literal(ev["page"])))
     sources = {"cleaned": URIRef(cleaned_text_iri(ev["doc"])), "original": doc_node}
     g.add((URIRef(f"{node}-cleaned"), PROV.wasDerivedFrom, URIRef(f"{node}-original")))
     for name, start_key, end_key in SPANS:
@@ -251,6 +253,9 @@ def _evidence_dict(index: _Index, ev, doc_ids: dict) -> dict:
         "source": str(index.one(ev, KG.sourceRule)),
         "confidence": float(index.one(ev, KG.confidence)),
     }
+    page = index.one(ev, KG.page)
+    if page is not None:
+        result["page"] = _python(page)
     for target in index.all(ev, OA.hasTarget):
         source_types = index.all(index.one(target, OA.hasSource), RDF.type)
         name = "cleaned" if KG.CleanedText in source_types else "original"

@@ -27,7 +27,7 @@ def _evidence(extraction: Extraction, start: int, end: int, sentence: int, sourc
     doc = extraction.document
     orig_start, orig_end = doc.original_span(start, end)
     return Evidence(doc.doc_id, sentence, doc.sentences[sentence].text, start, end, orig_start, orig_end,
-                    source, confidence)
+                    source, confidence, doc.page_at(start))
 
 
 def _document_types(mentions: list[Mention]) -> dict[str, tuple[str, set[str]]]:

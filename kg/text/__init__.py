@@ -1,4 +1,6 @@
 """Text stage: repair PDF artefacts with an offset map, split sentences, read the header."""
+from dataclasses import replace
+
 from kg.text.clean import clean_text
 from kg.text.metadata import read_metadata
 from kg.text.sentences import split_sentences
@@ -8,6 +10,10 @@ from kg.model import Document, RawDocument
 def prepare(raw: RawDocument) -> Document:
     """RawDocument -> Document (cleaned text, offsets into the original, sentences, metadata)."""
     text, offsets = clean_text(raw.text)
+    meta = read_metadata(text, raw.doc_id)
+    if raw.title or raw.date:
+        meta = replace(meta, title=raw.title or meta.title, date=raw.date or meta.date,
+                       year=int(raw.date[:4]) if raw.date else meta.year)
     return Document(
         doc_id=raw.doc_id,
         path=raw.path,
@@ -15,7 +21,8 @@ def prepare(raw: RawDocument) -> Document:
         text=text,
         offsets=offsets,
         sentences=split_sentences(text),
-        meta=read_metadata(text, raw.doc_id),
+        meta=meta,
+        page_starts=raw.page_starts,
     )
 
 
