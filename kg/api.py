@@ -68,9 +68,11 @@ def extract(inputs, out: str | Path, lexicons=None, on_document=None) -> tuple[P
 
 
 def build(inputs, out: str | Path, lexicons=None, on_document=None):
-    """`kg build`: the whole pipeline; writes RDF, exports, tables and per-document JSON to `out`."""
+    """`kg build`: the whole pipeline; writes RDF, exports, tables and per-document JSON to `out`, and
+    loads the query store."""
     from kg.eval.annotations import write_annotations
     from kg.export import write_build_exports
+    from kg.query.engine import open_store
     from kg.rdf import write_rdf
 
     out = Path(out)
@@ -79,6 +81,7 @@ def build(inputs, out: str | Path, lexicons=None, on_document=None):
     written = write_annotations(result.resolution, out / "extractions")
     written += write_rdf(graph, out)
     written += write_build_exports(graph, out)
+    open_store(out)  # loaded now, so the first `kg query` need not wait
     return result, graph, written
 
 

@@ -138,7 +138,7 @@ def query(
 @app.command()
 def export(
     build_dir: Path = typer.Option(Path("out"), "--build", "-b", help="A folder written by `kg build`."),
-    fmt: str = typer.Option("gexf", "--format", "-f", help="gexf|graphml|csv|json|ttl|trig|jsonld"),
+    fmt: str = typer.Option("gexf", "--format", "-f", help="gexf|graphml|csv|json|ttl|trig|nq|jsonld"),
     view: str = typer.Option("full", "--view", help="full|initiatives|companies"),
     out: Path = typer.Option(..., "--out", "-o", help="Output file (csv: a folder)."),
 ):

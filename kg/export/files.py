@@ -13,7 +13,7 @@ from kg.export.node_link import write_json
 from kg.export.views import view as select_view
 
 GRAPH_FORMATS = ("gexf", "graphml", "csv", "json")
-RDF_FORMATS = ("ttl", "trig", "jsonld")
+RDF_FORMATS = ("ttl", "trig", "nq", "jsonld")
 FORMATS = GRAPH_FORMATS + RDF_FORMATS
 RDF_VIEWS = ("full", "initiatives")  # views that keep the typed relations RDF needs
 BUILD_FILES = ("graph.gexf", "graph.graphml", "entities.csv", "relations.csv", "graph.json")

@@ -1,69 +1,94 @@
-"""NetworkX graph (see kg.graph.build) <-> RDF dataset (see schemas/kg.ttl).
+"""NetworkX graph (see kg.graph.build) <-> RDF (see schemas/kg.ttl), streamed as N-Quads lines.
 
 Layout: the default graph holds what does not depend on one document (entities, labels,
 attributes, the direct relation triples and one kg:Fact per relation); the named graph of each
-document, named by the document IRI, holds the document, its cleaned text, sentences and every
-piece of evidence read in it.
+document, named by the document IRI, holds the document, the sentences evidence was read in and
+every piece of evidence read there.
 
-Evidence is a Web Annotation: oa:hasBody is the entity (mention) or the kg:Fact (relation);
-oa:hasTarget is two oa:SpecificResource spans, one in the original file and one in the cleaned
-text, each with an oa:TextPositionSelector.  The cleaned span prov:wasDerivedFrom the original
-one, which tells the two apart in queries without a type lookup.  Offsets are xsd:integer, not
-Web Annotation's xsd:nonNegativeInteger: pyoxigraph stores that as xsd:integer and both query
-engines must answer alike (shapes.ttl requires them to be >= 0).
+Evidence is a Web Annotation (kg:Evidence is an oa:Annotation) carrying its provenance itself:
+oa:hasBody is the entity (mention) or the kg:Fact (relation), kg:sentence the sentence (which
+dcterms:isPartOf the document), kg:start/kg:end the span in the cleaned text,
+kg:originalStart/kg:originalEnd the span in the original file, kg:sourceRule and kg:confidence,
+and kg:page for a PDF.  Nine quads per piece of evidence (ten with a page).
 
+`graph_nquads` yields the lines in a fixed order made from sorted ids, without a global sort and
+without holding the dataset: the default graph (entities, then relations), then each document's
+graph.  Each part is one generator (`entity_lines`, `fact_lines`, `document_lines`,
+`evidence_lines`); a new part of the dataset is one more generator chained in `graph_nquads`.
 No blank nodes: every IRI comes from an id or a hash of content.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from typing import Iterable, Iterator
 
 import networkx as nx
-from rdflib import RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.model import ENTITY_TYPES
-from kg.rdf.iris import (
-    KG as KG_IRI,
-    PREFIXES,
-    cleaned_text_iri,
-    document_iri,
-    entity_iri,
-    evidence_iri,
-    fact_iri,
-    sentence_iri,
-)
+from kg.rdf.iris import KG, PREFIXES, document_iri, entity_iri, evidence_iri, fact_iri, sentence_iri
 
-KG = Namespace(KG_IRI)
-OA = Namespace(PREFIXES["oa"])
+RDF, XSD = PREFIXES["rdf"], PREFIXES["xsd"]
+DCTERMS, SKOS, OA = PREFIXES["dcterms"], PREFIXES["skos"], PREFIXES["oa"]
 
 # node attribute -> (property, datatype); datatype None means a plain string
 PROJECT_ATTRIBUTES = {
-    "investment_yuan": (KG.investmentYuan, XSD.integer),
-    "investment_text": (KG.investmentText, None),
-    "status": (KG.status, None),
-    "year": (KG.year, XSD.integer),
+    "investment_yuan": (KG + "investmentYuan", XSD + "integer"),
+    "investment_text": (KG + "investmentText", None),
+    "status": (KG + "status", None),
+    "year": (KG + "year", XSD + "integer"),
 }
-# document dict key -> (property, datatype or language tag)
+# document dict key -> (property, datatype or "@" + language tag)
 DOCUMENT_ATTRIBUTES = {
-    "id": (DCTERMS.identifier, None),
-    "path": (KG.filePath, None),
-    "title": (DCTERMS.title, "zh"),
-    "date": (DCTERMS.date, XSD.date),
-    "issuer": (KG.issuer, None),
-    "region": (KG.regionName, None),
-    "year": (KG.year, XSD.integer),
+    "id": (DCTERMS + "identifier", None),
+    "path": (KG + "filePath", None),
+    "title": (DCTERMS + "title", "@zh"),
+    "date": (DCTERMS + "date", XSD + "date"),
+    "issuer": (KG + "issuer", None),
+    "region": (KG + "regionName", None),
+    "year": (KG + "year", XSD + "integer"),
 }
-SPANS = (("cleaned", "start", "end"), ("original", "orig_start", "orig_end"))
+# evidence dict key -> property of the evidence (integers)
+EVIDENCE_OFFSETS = {
+    "start": KG + "start",
+    "end": KG + "end",
+    "orig_start": KG + "originalStart",
+    "orig_end": KG + "originalEnd",
+}
+EVIDENCE_KINDS = {"mention": KG + "MentionEvidence", "relation": KG + "RelationEvidence"}
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
 
-def _literal(value, kind) -> Literal:
+def iri(value: str) -> str:
+    return f"<{value}>"
+
+
+def literal(value, kind: str | None = None) -> str:
+    """An N-Quads literal: plain string (kind None), language-tagged ("@zh") or typed (datatype IRI)."""
+    text = '"' + str(value).translate(_ESCAPES) + '"'
     if kind is None:
-        return Literal(str(value))
-    if isinstance(kind, URIRef):
-        return Literal(str(value), datatype=kind)
-    return Literal(str(value), lang=kind)
+        return text
+    return text + kind if kind.startswith("@") else f"{text}^^<{kind}>"
+
+
+def integer(value: int) -> str:
+    return f'"{int(value)}"^^<{XSD}integer>'
+
+
+def decimal(value: float) -> str:
+    text = format(Decimal(repr(float(value))), "f")
+    return f'"{text if "." in text else text + ".0"}"^^<{XSD}decimal>'
+
+
+A = iri(RDF + "type")
+_P = {name: iri(value) for name, value in {
+    "identifier": DCTERMS + "identifier", "prefLabel": SKOS + "prefLabel", "altLabel": SKOS + "altLabel",
+    "alsoType": KG + "alsoType", "isReferencedBy": DCTERMS + "isReferencedBy", "isPartOf": DCTERMS + "isPartOf",
+    "subject": RDF + "subject", "predicate": RDF + "predicate", "object": RDF + "object",
+    "hasBody": OA + "hasBody", "sentence": KG + "sentence", "sentenceIndex": KG + "sentenceIndex",
+    "text": KG + "text", "sourceRule": KG + "sourceRule", "confidence": KG + "confidence", "page": KG + "page",
+}.items()}
 
 
 def _evidence_sort_key(ev: dict) -> tuple:
@@ -72,137 +97,144 @@ def _evidence_sort_key(ev: dict) -> tuple:
             ev["orig_end"], ev["confidence"], ev["sentence"])
 
 
-def graph_to_dataset(graph: nx.MultiDiGraph) -> Dataset:
-    """The RDF dataset of a graph built by kg.graph.build_graph."""
-    ds = Dataset()
-    for prefix, namespace in PREFIXES.items():
-        ds.bind(prefix, namespace)
-    default = ds.default_graph
-    doc_graphs = {}
-    for doc in sorted(graph.graph.get("documents", []), key=lambda d: d["id"]):
-        doc_graphs[doc["id"]] = _add_document(ds, doc)
+def graph_nquads(graph: nx.MultiDiGraph) -> Iterator[str]:
+    """The dataset of a graph built by kg.graph.build_graph, one N-Quads line (with its newline) at a time."""
+    yield from entity_lines(graph)
+    yield from fact_lines(graph)
+    yield from document_lines(graph)
+
+
+def entity_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
+    """Default graph: each entity's type, id, names, other types, citing documents and attributes."""
     for node_id in sorted(graph.nodes):
         attrs = graph.nodes[node_id]
-        _add_entity(default, node_id, attrs)
-        for ev, iri in _evidence_iris(["mention", node_id], attrs.get("mention_evidence", [])):
-            _add_evidence(doc_graphs, ev, iri, KG.MentionEvidence, URIRef(entity_iri(node_id)))
+        node = iri(entity_iri(node_id))
+        yield f"{node} {A} {iri(KG + attrs['type'])} .\n"
+        yield f"{node} {_P['identifier']} {literal(node_id)} .\n"
+        yield f"{node} {_P['prefLabel']} {literal(attrs['label'], '@zh')} .\n"
+        for alias in attrs.get("aliases", []):
+            yield f"{node} {_P['altLabel']} {literal(alias, '@zh')} .\n"
+        for other in attrs.get("also", []):
+            yield f"{node} {_P['alsoType']} {iri(KG + other)} .\n"
+        for doc_id in attrs.get("documents", []):
+            yield f"{node} {_P['isReferencedBy']} {iri(document_iri(doc_id))} .\n"
+        for key, (prop, datatype) in PROJECT_ATTRIBUTES.items():
+            if attrs.get(key) is not None:
+                yield f"{node} {iri(prop)} {literal(attrs[key], datatype)} .\n"
+
+
+def fact_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
+    """Default graph: each direct relation triple and its kg:Fact."""
     for head, tail, relation in sorted(graph.edges(keys=True)):
-        data = graph.edges[head, tail, relation]
-        fact = URIRef(fact_iri(head, relation, tail))
-        default.add((URIRef(entity_iri(head)), KG[relation], URIRef(entity_iri(tail))))
-        default.add((fact, RDF.type, KG.Fact))
-        default.add((fact, RDF.subject, URIRef(entity_iri(head))))
-        default.add((fact, RDF.predicate, KG[relation]))
-        default.add((fact, RDF.object, URIRef(entity_iri(tail))))
-        for ev, iri in _evidence_iris(["relation", head, relation, tail], data.get("evidence", [])):
-            _add_evidence(doc_graphs, ev, iri, KG.RelationEvidence, fact)
-    return ds
+        fact, subject, obj, predicate = (iri(fact_iri(head, relation, tail)), iri(entity_iri(head)),
+                                         iri(entity_iri(tail)), iri(KG + relation))
+        yield f"{subject} {predicate} {obj} .\n"
+        yield f"{fact} {A} {iri(KG + 'Fact')} .\n"
+        yield f"{fact} {_P['subject']} {subject} .\n"
+        yield f"{fact} {_P['predicate']} {predicate} .\n"
+        yield f"{fact} {_P['object']} {obj} .\n"
 
 
-def _add_document(ds: Dataset, doc: dict):
-    doc_node = URIRef(document_iri(doc["id"]))
-    g = ds.graph(doc_node)
-    g.add((doc_node, RDF.type, KG.Document))
-    for key, (prop, kind) in DOCUMENT_ATTRIBUTES.items():
-        if doc.get(key) is not None:
-            g.add((doc_node, prop, _literal(doc[key], kind)))
-    cleaned = URIRef(cleaned_text_iri(doc["id"]))
-    g.add((cleaned, RDF.type, KG.CleanedText))
-    g.add((cleaned, PROV.wasDerivedFrom, doc_node))
-    return g
+def document_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
+    """One named graph per document: the document, its cited sentences, then its evidence."""
+    by_document = _evidence_by_document(graph)
+    documents = sorted(graph.graph.get("documents", []), key=lambda d: d["id"])
+    unknown = sorted(set(by_document) - {doc["id"] for doc in documents})
+    if unknown:
+        raise ValueError(f"evidence cites document {unknown[0]!r}, which is not in graph.graph['documents']")
+    for doc in documents:
+        name = iri(document_iri(doc["id"]))
+        yield f"{name} {A} {iri(KG + 'Document')} {name} .\n"
+        for key, (prop, kind) in DOCUMENT_ATTRIBUTES.items():
+            if doc.get(key) is not None:
+                yield f"{name} {iri(prop)} {literal(doc[key], kind)} {name} .\n"
+        yield from evidence_lines(doc["id"], by_document.get(doc["id"], []))
 
 
-def _add_entity(g: Graph, node_id: str, attrs: dict) -> None:
-    node = URIRef(entity_iri(node_id))
-    g.add((node, RDF.type, KG[attrs["type"]]))
-    g.add((node, DCTERMS.identifier, Literal(node_id)))
-    g.add((node, SKOS.prefLabel, Literal(attrs["label"], lang="zh")))
-    for alias in attrs.get("aliases", []):
-        g.add((node, SKOS.altLabel, Literal(alias, lang="zh")))
-    for other in attrs.get("also", []):
-        g.add((node, KG.alsoType, KG[other]))
-    for doc_id in attrs.get("documents", []):
-        g.add((node, DCTERMS.isReferencedBy, URIRef(document_iri(doc_id))))
-    for key, (prop, datatype) in PROJECT_ATTRIBUTES.items():
-        if attrs.get(key) is not None:
-            g.add((node, prop, _literal(attrs[key], datatype)))
+def evidence_lines(doc_id: str, evidence: list[tuple[str, str, str, dict]]) -> Iterator[str]:
+    """The sentences (by index) and evidence (kind, body IRI, evidence IRI, dict) of one document's graph."""
+    name = iri(document_iri(doc_id))
+    sentences = {ev["sentence_index"]: ev["sentence"] for _, _, _, ev in evidence}
+    for index in sorted(sentences):
+        node = iri(sentence_iri(doc_id, index))
+        yield f"{node} {A} {iri(KG + 'Sentence')} {name} .\n"
+        yield f"{node} {_P['sentenceIndex']} {integer(index)} {name} .\n"
+        yield f"{node} {_P['text']} {literal(sentences[index])} {name} .\n"
+        yield f"{node} {_P['isPartOf']} {name} {name} .\n"
+    for kind, body, ev_iri, ev in evidence:
+        node = iri(ev_iri)
+        yield f"{node} {A} {iri(EVIDENCE_KINDS[kind])} {name} .\n"
+        yield f"{node} {_P['hasBody']} {body} {name} .\n"
+        yield f"{node} {_P['sentence']} {iri(sentence_iri(doc_id, ev['sentence_index']))} {name} .\n"
+        yield f"{node} {_P['sourceRule']} {literal(ev['source'])} {name} .\n"
+        yield f"{node} {_P['confidence']} {decimal(ev['confidence'])} {name} .\n"
+        for key, prop in EVIDENCE_OFFSETS.items():
+            yield f"{node} {iri(prop)} {integer(ev[key])} {name} .\n"
+        if "page" in ev:
+            yield f"{node} {_P['page']} {integer(ev['page'])} {name} .\n"
 
 
-def _evidence_iris(owner: list, evidence: list[dict]):
+def _evidence_by_document(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str, str, dict]]]:
+    """doc id -> (kind, body IRI, evidence IRI, evidence dict), entities' mentions then relations' evidence."""
+    by_document: dict[str, list] = defaultdict(list)
+    for node_id in sorted(graph.nodes):
+        owner = f"mention\t{node_id}"
+        body = iri(entity_iri(node_id))
+        for ev, ev_iri in _evidence_iris(owner, graph.nodes[node_id].get("mention_evidence", [])):
+            by_document[ev["doc"]].append(("mention", body, ev_iri, ev))
+    for head, tail, relation in sorted(graph.edges(keys=True)):
+        owner = f"relation\t{head}\t{relation}\t{tail}"
+        body = iri(fact_iri(head, relation, tail))
+        for ev, ev_iri in _evidence_iris(owner, graph.edges[head, tail, relation].get("evidence", [])):
+            by_document[ev["doc"]].append(("relation", body, ev_iri, ev))
+    return by_document
+
+
+def _evidence_iris(owner: str, evidence: list[dict]) -> Iterator[tuple[dict, str]]:
     """(evidence, IRI) pairs; identical evidence of one owner is told apart by its ordinal."""
     seen: dict[str, int] = defaultdict(int)
     for ev in sorted(evidence, key=_evidence_sort_key):
-        content = owner + [ev]
-        iri = evidence_iri(content)
-        seen[iri] += 1
-        if seen[iri] > 1:
-            iri = evidence_iri(content + [seen[iri]])
-        yield ev, URIRef(iri)
+        content = "\t".join([owner] + [str(field) for field in _evidence_sort_key(ev)])
+        seen[content] += 1
+        yield ev, evidence_iri(content if seen[content] == 1 else f"{content}\t{seen[content]}")
 
 
-def _add_evidence(doc_graphs: dict, ev: dict, node: URIRef, kind: URIRef, body: URIRef) -> None:
-    g = doc_graphs.get(ev["doc"])
-    if g is None:
-        raise ValueError(f"evidence cites document {ev['doc']!r}, which is not in graph.graph['documents']")
-    doc_node = URIRef(document_iri(ev["doc"]))
-    sentence = URIRef(sentence_iri(ev["doc"], ev["sentence_index"]))
-    g.add((sentence, RDF.type, KG.Sentence))
-    g.add((sentence, KG.sentenceIndex, Literal(ev["sentence_index"])))
-    g.add((sentence, KG.text, Literal(ev["sentence"])))
-    g.add((sentence, DCTERMS.isPartOf, doc_node))
-    g.add((node, RDF.type, kind))
-    g.add((node, OA.hasBody, body))
-    g.add((node, PROV.wasDerivedFrom, doc_node))
-    g.add((node, KG.sentence, sentence))
-    g.add((node, KG.sourceRule, Literal(ev["source"])))
-    g.add((node, KG.confidence, Literal(Decimal(repr(float(ev["confidence"]))))))
-    if "page" in ev:
-        g.add((node, KG.page, Literal(ev["page"])))
-    sources = {"cleaned": URIRef(cleaned_text_iri(ev["doc"])), "original": doc_node}
-    g.add((URIRef(f"{node}-cleaned"), PROV.wasDerivedFrom, URIRef(f"{node}-original")))
-    for name, start_key, end_key in SPANS:
-        target = URIRef(f"{node}-{name}")
-        selector = URIRef(f"{node}-{name}-position")
-        g.add((node, OA.hasTarget, target))
-        g.add((target, RDF.type, OA.SpecificResource))
-        g.add((target, OA.hasSource, sources[name]))
-        g.add((target, OA.hasSelector, selector))
-        g.add((selector, RDF.type, OA.TextPositionSelector))
-        g.add((selector, OA.start, Literal(ev[start_key])))
-        g.add((selector, OA.end, Literal(ev[end_key])))
+# ---------------------------------------------------------------- back to a NetworkX graph
 
 
 class _Index:
-    """subject -> predicate -> objects over all graphs of a dataset."""
+    """subject -> predicate -> objects (pyoxigraph terms) over all graphs of a dataset."""
 
-    def __init__(self, ds: Dataset):
+    def __init__(self, quads: Iterable):
         self.data: dict = defaultdict(lambda: defaultdict(list))
-        for s, p, o, _ in ds.quads((None, None, None, None)):
-            self.data[s][p].append(o)
+        for quad in quads:
+            self.data[quad.subject.value][quad.predicate.value].append(quad.object)
 
-    def all(self, s, p) -> list:
+    def all(self, s: str, p: str) -> list:
         return self.data.get(s, {}).get(p, [])
 
-    def one(self, s, p):
+    def one(self, s: str, p: str):
         values = self.all(s, p)
         return values[0] if values else None
 
-    def subjects_of_type(self, cls) -> list:
-        return sorted(s for s, props in self.data.items() if cls in props.get(RDF.type, ()))
+    def subjects_of_type(self, cls: str) -> list[str]:
+        return sorted(s for s, props in self.data.items()
+                      if any(o.value == cls for o in props.get(RDF + "type", ())))
 
 
-def dataset_to_graph(ds: Dataset) -> nx.MultiDiGraph:
-    """Rebuild the NetworkX graph (same nodes, edges and attributes) from graph_to_dataset's output."""
-    index = _Index(ds)
-    doc_ids = {doc: str(index.one(doc, DCTERMS.identifier)) for doc in index.subjects_of_type(KG.Document)}
+def quads_to_graph(quads: Iterable) -> nx.MultiDiGraph:
+    """Rebuild the NetworkX graph (same nodes, edges and attributes) from `graph_nquads`' quads
+    (pyoxigraph Quads, e.g. `pyoxigraph.parse` of graph.nq or graph.trig)."""
+    index = _Index(quads)
+    doc_ids = {doc: index.one(doc, DCTERMS + "identifier").value for doc in index.subjects_of_type(KG + "Document")}
     entity_ids = {}
     for entity_type in ENTITY_TYPES:
-        for node in index.subjects_of_type(KG[entity_type]):
-            entity_ids[node] = (str(index.one(node, DCTERMS.identifier)), entity_type)
+        for node in index.subjects_of_type(KG + entity_type):
+            entity_ids[node] = (index.one(node, DCTERMS + "identifier").value, entity_type)
     evidence_by_body = defaultdict(list)
-    for kind in (KG.MentionEvidence, KG.RelationEvidence):
+    for kind in EVIDENCE_KINDS.values():
         for ev in index.subjects_of_type(kind):
-            evidence_by_body[index.one(ev, OA.hasBody)].append(_evidence_dict(index, ev, doc_ids))
+            evidence_by_body[index.one(ev, OA + "hasBody").value].append(_evidence_dict(index, ev, doc_ids))
 
     g = nx.MultiDiGraph()
     g.graph["documents"] = sorted((_document_dict(index, doc) for doc in doc_ids), key=lambda d: d["id"])
@@ -210,10 +242,10 @@ def dataset_to_graph(ds: Dataset) -> nx.MultiDiGraph:
         mentions = sorted(evidence_by_body[node], key=_evidence_sort_key)
         attrs = {
             "type": entity_type,
-            "label": str(index.one(node, SKOS.prefLabel)),
-            "aliases": sorted(str(a) for a in index.all(node, SKOS.altLabel)),
-            "also": sorted(o[len(KG_IRI):] for o in index.all(node, KG.alsoType)),
-            "documents": sorted(doc_ids[d] for d in index.all(node, DCTERMS.isReferencedBy)),
+            "label": index.one(node, SKOS + "prefLabel").value,
+            "aliases": sorted(a.value for a in index.all(node, SKOS + "altLabel")),
+            "also": sorted(o.value[len(KG):] for o in index.all(node, KG + "alsoType")),
+            "documents": sorted(doc_ids[d.value] for d in index.all(node, DCTERMS + "isReferencedBy")),
             "mentions": len(mentions),
             "mention_evidence": mentions,
         }
@@ -222,10 +254,10 @@ def dataset_to_graph(ds: Dataset) -> nx.MultiDiGraph:
             if value is not None:
                 attrs[key] = _python(value)
         g.add_node(node_id, **attrs)
-    for fact in index.subjects_of_type(KG.Fact):
-        head = entity_ids[index.one(fact, RDF.subject)][0]
-        tail = entity_ids[index.one(fact, RDF.object)][0]
-        relation = index.one(fact, RDF.predicate)[len(KG_IRI):]
+    for fact in index.subjects_of_type(KG + "Fact"):
+        head = entity_ids[index.one(fact, RDF + "subject").value][0]
+        tail = entity_ids[index.one(fact, RDF + "object").value][0]
+        relation = index.one(fact, RDF + "predicate").value[len(KG):]
         evidence = sorted(evidence_by_body[fact], key=_evidence_sort_key)
         g.add_edge(head, tail, key=relation, relation=relation, count=len(evidence),
                    confidence=max((e["confidence"] for e in evidence), default=1.0),
@@ -233,34 +265,29 @@ def dataset_to_graph(ds: Dataset) -> nx.MultiDiGraph:
     return g
 
 
-def _python(value):
+def _python(term):
     """int for integer literals, str for everything else (plain, language-tagged, dates)."""
-    if value is None:
+    if term is None:
         return None
-    return int(value) if value.datatype == XSD.integer else str(value)
+    return int(term.value) if term.datatype.value == XSD + "integer" else term.value
 
 
-def _document_dict(index: _Index, doc) -> dict:
+def _document_dict(index: _Index, doc: str) -> dict:
     return {key: _python(index.one(doc, prop)) for key, (prop, _) in DOCUMENT_ATTRIBUTES.items()}
 
 
-def _evidence_dict(index: _Index, ev, doc_ids: dict) -> dict:
-    sentence = index.one(ev, KG.sentence)
+def _evidence_dict(index: _Index, ev: str, doc_ids: dict) -> dict:
+    sentence = index.one(ev, KG + "sentence").value
     result = {
-        "doc": doc_ids[index.one(ev, PROV.wasDerivedFrom)],
-        "sentence_index": _python(index.one(sentence, KG.sentenceIndex)),
-        "sentence": str(index.one(sentence, KG.text)),
-        "source": str(index.one(ev, KG.sourceRule)),
-        "confidence": float(index.one(ev, KG.confidence)),
+        "doc": doc_ids[index.one(sentence, DCTERMS + "isPartOf").value],
+        "sentence_index": _python(index.one(sentence, KG + "sentenceIndex")),
+        "sentence": index.one(sentence, KG + "text").value,
+        "source": index.one(ev, KG + "sourceRule").value,
+        "confidence": float(index.one(ev, KG + "confidence").value),
     }
-    page = index.one(ev, KG.page)
+    for key, prop in EVIDENCE_OFFSETS.items():
+        result[key] = _python(index.one(ev, prop))
+    page = index.one(ev, KG + "page")
     if page is not None:
         result["page"] = _python(page)
-    for target in index.all(ev, OA.hasTarget):
-        source_types = index.all(index.one(target, OA.hasSource), RDF.type)
-        name = "cleaned" if KG.CleanedText in source_types else "original"
-        _, start_key, end_key = next(span for span in SPANS if span[0] == name)
-        selector = index.one(target, OA.hasSelector)
-        result[start_key] = _python(index.one(selector, OA.start))
-        result[end_key] = _python(index.one(selector, OA.end))
     return result

@@ -55,8 +55,9 @@ def fact_iri(head: str, relation: str, tail: str) -> str:
     return PREFIXES["fact"] + content_hash([head, relation, tail])
 
 
-def evidence_iri(content: list) -> str:
-    return PREFIXES["ev"] + content_hash(content)
+def evidence_iri(key: str) -> str:
+    """The IRI of a piece of evidence described by `key` (its owner and fields, tab-separated)."""
+    return PREFIXES["ev"] + hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
 
 
 def content_hash(content: list) -> str:

@@ -6,6 +6,7 @@ from pathlib import Path
 from kg.errors import KgError
 
 TRIG = "graph.trig"
+NQUADS = "graph.nq"
 
 
 def build_trig(out_dir: str | Path) -> Path:

@@ -1,18 +1,46 @@
-"""SHACL validation of a build (schemas/shapes.ttl) with pyshacl."""
+"""SHACL validation of a build (schemas/shapes.ttl) with pyshacl, on rdflib (off the build's path)."""
 from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 from rdflib import Dataset, Graph, Namespace
 from rdflib.namespace import RDF
 
-from kg.rdf.iris import shorten
-from kg.rdf.serialize import load_dataset, union_graph
+from kg.rdf.convert import graph_nquads
+from kg.rdf.iris import PREFIXES, shorten
+from kg.rdf.paths import build_trig
 from kg.resources import SCHEMAS
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SHAPES_FILE = SCHEMAS / "shapes.ttl"
 ONTOLOGY_FILE = SCHEMAS / "kg.ttl"
+
+
+def graph_to_dataset(graph: nx.MultiDiGraph) -> Dataset:
+    """The RDF dataset of a graph built by kg.graph.build_graph, as an rdflib Dataset."""
+    return _dataset("".join(graph_nquads(graph)), "nquads")
+
+
+def load_dataset(out_dir: str | Path) -> Dataset:
+    """The dataset stored in a build's graph.trig."""
+    return _dataset(build_trig(out_dir).read_text(encoding="utf-8"), "trig")
+
+
+def _dataset(data: str, fmt: str) -> Dataset:
+    ds = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        ds.bind(prefix, namespace)
+    ds.parse(data=data, format=fmt)
+    return ds
+
+
+def union_graph(ds: Dataset) -> Graph:
+    """All triples of the dataset (default and named graphs) in one graph."""
+    union = Graph()
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
 
 
 def validate_dataset(ds: Dataset) -> tuple[bool, str]:
