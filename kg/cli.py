@@ -112,7 +112,7 @@ def query(
     spec: Optional[str] = typer.Argument(None, help="A library query name, a .rq file, or SPARQL text."),
     build_dir: Path = typer.Option(Path("out"), "--build", "-b", help="A folder written by `kg build`."),
     param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
-    fmt: str = typer.Option("table", "--format", "-f", help="table|csv|tsv|json"),
+    fmt: str = typer.Option("table", "--format", "-f", help="table|csv|tsv|json|xml"),
     list_: bool = typer.Option(False, "--list", help="List the query library and exit."),
 ):
     """Ask a SPARQL question of a build (pyoxigraph store)."""
@@ -167,6 +167,28 @@ def validate(build_dir: Path = typer.Argument(Path("out"), help="A folder writte
     typer.echo(report)
     if not conforms:
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    build_dir: Path = typer.Argument(Path("out"), help="A folder written by `kg build`."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    timeout: float = typer.Option(10.0, "--timeout", help="Seconds a query may run before it is stopped."),
+    max_rows: int = typer.Option(100_000, "--max-rows", help="Rows (or triples) a query may answer."),
+    workers: int = typer.Option(4, "--workers", help="Queries answered at once (one process each)."),
+    base: Optional[str] = typer.Option(None, "--base", help="Show the build's IRIs under this URL "
+                                       "(e.g. http://HOST:PORT/) instead of https://w3id.org/kg-gov-cn/."),
+):
+    """Serve a build: SPARQL endpoint at /sparql, a page per entity and document, a query page."""
+    from kg.serve import Limits, serve as run_server
+
+    if timeout <= 0 or max_rows <= 0 or workers <= 0:
+        raise KgError("--timeout, --max-rows and --workers must be positive")
+    _build_file(build_dir, "graph.trig")
+    typer.echo(f"kg: serving {build_dir} at http://{host}:{port}/ (SPARQL endpoint: /sparql); Ctrl-C stops",
+               err=True)
+    run_server(build_dir, host, port, workers, Limits(timeout, max_rows), base)
 
 
 def _echo_block(text: str) -> None:

@@ -16,7 +16,7 @@ def run(*args, cwd=None):
 def test_help_lists_the_commands():
     result = run("--help")
     assert result.returncode == 0
-    for command in ("build", "extract", "eval", "query", "export", "stats", "validate"):
+    for command in ("build", "extract", "eval", "query", "export", "stats", "validate", "serve"):
         assert command in result.stdout
 
 

@@ -189,7 +189,43 @@ def test_render_formats(store):
     ask = run_query(store, "ASK { ?s a <https://w3id.org/kg-gov-cn/ontology#Park> }", {})
     assert json.loads(render(ask, "json")) == {"head": {}, "boolean": True}
     with pytest.raises(KgError, match="unknown format"):
-        render(result, "xml")
+        render(result, "yaml")
+
+
+def test_xml_results_read_back_by_rdflib(store):
+    from rdflib.query import Result
+
+    result = run_query(store, resolve_query("mentions"), {"name": "一拖集团"})
+    parsed = Result.parse(io.BytesIO(render(result, "xml").encode("utf-8")), format="xml")
+    assert [str(v) for v in parsed.vars] == result.variables
+    assert [[_rdflib_json(row[v]) for v in parsed.vars] for row in parsed] == [
+        [None if term is None else term_json(term) for term in row] for row in result.rows]
+    ask = run_query(store, "ASK { ?s a kg:Park }", {})
+    assert Result.parse(io.BytesIO(render(ask, "xml").encode("utf-8")), format="xml").askAnswer is True
+
+
+def test_project_prefixes_are_predeclared(store):
+    result = run_query(store, "SELECT ?name WHERE { ?x a kg:Park ; skos:prefLabel ?name }", {})
+    assert [row[0].value for row in result.rows] == ["自贸区"]
+    own = "PREFIX kg: <urn:other#> ASK { ?x a kg:Park }"
+    assert run_query(store, own, {}).boolean is False  # a query's own declaration wins
+
+
+@pytest.mark.parametrize("sparql, prefix", [
+    ("SELECT * WHERE { ?x a foaf:Person }", "foaf"),
+    ('SELECT * WHERE { ?x ex:p "kg:in a string" } # ex2: in a comment', "ex"),
+])
+def test_an_undeclared_prefix_is_named(store, sparql, prefix):
+    with pytest.raises(KgError, match=f"unknown prefix {prefix}: declare it with `PREFIX {prefix}:"):
+        run_query(store, sparql, {})
+
+
+def test_result_size_limit(store):
+    from kg.query.engine import ResultTooLarge
+
+    assert len(run_query(store, "SELECT * WHERE { ?x a kg:Enterprise }", max_rows=4).rows) == 4
+    with pytest.raises(ResultTooLarge, match="more than 3 rows"):
+        run_query(store, "SELECT * WHERE { ?x a kg:Enterprise }", max_rows=3)
 
 
 def test_unbound_values_render_empty(store):

@@ -17,6 +17,7 @@ from typing import Any
 from kg.errors import KgError
 from kg.io import write_text
 from kg.query.library import substitute_params
+from kg.query.prefixes import unknown_prefix_message, with_prefixes
 from kg.rdf.paths import build_trig
 
 STORE_DIR = "store"
@@ -24,11 +25,13 @@ STORE_DIR = "store"
 
 @dataclass
 class QueryResult:
-    """Variables and rows of pyoxigraph terms (None when unbound); `boolean` answers an ASK."""
+    """Variables and rows of pyoxigraph terms (None when unbound); `boolean` answers an ASK;
+    `graph` is true for the (subject, predicate, object) rows of a CONSTRUCT or DESCRIBE."""
 
     variables: list[str]
     rows: list[list[Any]]
     boolean: bool | None = None
+    graph: bool = False
 
 
 def _sha256(path: Path) -> str:
@@ -67,19 +70,38 @@ def open_store(out_dir: str | Path):
         raise KgError(f"cannot open the query store {db}: {exc}") from None
 
 
-def run_query(store, sparql: str, params: dict[str, str] | None = None) -> QueryResult:
-    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query (after parameter substitution)."""
+class ResultTooLarge(KgError):
+    """A query answered more rows or triples than the caller allows."""
+
+
+def run_query(store, sparql: str, params: dict[str, str] | None = None, max_rows: int | None = None) -> QueryResult:
+    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query (after parameter substitution), the project's
+    prefixes predeclared; ResultTooLarge past `max_rows` rows (or triples)."""
     import pyoxigraph
 
     text = substitute_params(sparql, params or {})
     try:
-        result = store.query(text, use_default_graph_as_union=True)
+        result = store.query(with_prefixes(text), use_default_graph_as_union=True)
     except SyntaxError as exc:
+        prefix_message = unknown_prefix_message(text)
+        if prefix_message:
+            raise KgError(prefix_message) from None
         message = " ".join(str(exc).split())
         raise KgError(f"malformed SPARQL: {message[:160]}{'…' if len(message) > 160 else ''}") from None
     if isinstance(result, pyoxigraph.QueryBoolean):
         return QueryResult([], [], bool(result))
     if isinstance(result, pyoxigraph.QuerySolutions):
         variables = [v.value for v in result.variables]
-        return QueryResult(variables, [[solution[name] for name in variables] for solution in result])
-    return QueryResult(["subject", "predicate", "object"], [[t.subject, t.predicate, t.object] for t in result])
+        rows = ([solution[name] for name in variables] for solution in result)
+        return QueryResult(variables, _bounded(rows, max_rows))
+    triples = ([t.subject, t.predicate, t.object] for t in result)
+    return QueryResult(["subject", "predicate", "object"], _bounded(triples, max_rows), graph=True)
+
+
+def _bounded(rows, max_rows: int | None) -> list:
+    collected = []
+    for row in rows:
+        if max_rows is not None and len(collected) >= max_rows:
+            raise ResultTooLarge(f"the result has more than {max_rows} rows: narrow the query or add a LIMIT")
+        collected.append(row)
+    return collected

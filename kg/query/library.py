@@ -12,16 +12,15 @@ from pathlib import Path
 from kg.errors import KgError
 from kg.resources import QUERIES
 
+# SPARQL strings, IRIs and comments: text in which `$name` or `prefix:` mean nothing
+OPAQUE = (r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+          r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+          r'|"(?:[^"\\\n]|\\.)*"'
+          r"|'(?:[^'\\\n]|\\.)*'"
+          r'|<[^<>"{}|^`\\\s]*>'
+          r"|#[^\n]*")
 # Strings, IRIs and comments are copied as they are; only a `$name` outside them is a parameter.
-_TOKENS = re.compile(
-    r'(?P<skip>"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r'|<[^<>"{}|^`\\\s]*>'
-    r"|#[^\n]*)"
-    r"|\$(?P<param>[A-Za-z_][A-Za-z0-9_]*)"
-)
+_TOKENS = re.compile(rf"(?P<skip>{OPAQUE})|\$(?P<param>[A-Za-z_][A-Za-z0-9_]*)")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _SPARQL_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
 

@@ -1,4 +1,4 @@
-"""Render a QueryResult as a terminal table, SPARQL 1.1 CSV/TSV, or SPARQL 1.1 Query Results JSON."""
+"""Render a QueryResult as a terminal table, SPARQL 1.1 CSV/TSV, or SPARQL 1.1 Query Results JSON or XML."""
 from __future__ import annotations
 
 import csv
@@ -10,16 +10,16 @@ from kg.errors import KgError
 from kg.query.engine import QueryResult
 from kg.rdf.iris import shorten
 
-FORMATS = ("table", "csv", "tsv", "json")
+FORMATS = ("table", "csv", "tsv", "json", "xml")
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def render(result: QueryResult, fmt: str) -> str:
-    """The result in `fmt` (table, csv, tsv or json), ending with a newline."""
-    renderers = {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json}
+    """The result in `fmt` (table, csv, tsv, json or xml), ending with a newline."""
+    renderers = {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json, "xml": _xml}
     if fmt not in renderers:
         raise KgError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    if result.boolean is not None and fmt != "json":
+    if result.boolean is not None and fmt not in ("json", "xml"):
         return "true\n" if result.boolean else "false\n"
     return renderers[fmt](result)
 
@@ -50,6 +50,44 @@ def _json(result: QueryResult) -> str:
                     for row in result.rows]
         document = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
     return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def _xml(result: QueryResult) -> str:
+    """SPARQL Query Results XML Format."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    lines = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">', "<head>"]
+    lines += [f"<variable name={quoteattr(var)}/>" for var in result.variables]
+    lines.append("</head>")
+    if result.boolean is not None:
+        lines.append(f"<boolean>{'true' if result.boolean else 'false'}</boolean>")
+    else:
+        lines.append("<results>")
+        for row in result.rows:
+            lines.append("<result>")
+            lines += [f"<binding name={quoteattr(var)}>{_xml_term(term_json(term), escape, quoteattr)}</binding>"
+                      for var, term in zip(result.variables, row) if term is not None]
+            lines.append("</result>")
+        lines.append("</results>")
+    lines.append("</sparql>")
+    return "\n".join(lines) + "\n"
+
+
+def _xml_term(binding: dict, escape, quoteattr) -> str:
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return f"<uri>{escape(value)}</uri>"
+    if kind == "bnode":
+        return f"<bnode>{escape(value)}</bnode>"
+    if kind == "triple":
+        parts = "".join(f"<{k}>{_xml_term(v, escape, quoteattr)}</{k}>" for k, v in value.items())
+        return f"<triple>{parts}</triple>"
+    attrs = ""
+    if "xml:lang" in binding:
+        attrs = f" xml:lang={quoteattr(binding['xml:lang'])}"
+    elif "datatype" in binding:
+        attrs = f" datatype={quoteattr(binding['datatype'])}"
+    return f"<literal{attrs}>{escape(value)}</literal>"
 
 
 def _plain(term) -> str:
