@@ -27,6 +27,7 @@ test: $(STAMP) node-deps
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_extract.py
 	$(BIN)/python scripts/bench_queries.py
+	$(BIN)/python scripts/bench_add.py
 
 clean:
 	rm -rf $(OUT) .pytest_cache

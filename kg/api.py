@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from kg.errors import KgError
-from kg.model import Extraction, Resolution
+from kg.model import Resolution
 
 
 @dataclass
@@ -15,6 +15,7 @@ class PipelineResult:
     resolution: Resolution
     skipped: list[Path] = field(default_factory=list)  # empty files
     warnings: list[str] = field(default_factory=list)  # one line each (unreadable PDF pages ...)
+    read: int = 0  # documents read and extracted; the others came from the build's cache
 
     def graph(self):
         from kg.graph import build_graph
@@ -28,35 +29,17 @@ def run_pipeline(
     on_document: Callable[[Path], None] | None = None,
 ) -> PipelineResult:
     """ingest -> text -> extract -> resolve over all input files (folders are expanded)."""
-    from kg.extract import Extractor
-    from kg.ingest import collect_inputs, read_document
-    from kg.resolve import resolve
-    from kg.text import prepare
+    from kg.ingest import collect_inputs
+    from kg.incremental.documents import extract_documents
 
-    paths = collect_inputs(list(inputs))
-    raws, skipped, warnings = [], [], []
-    for path in paths:
-        raw = read_document(path)
-        if raw is None:
-            skipped.append(path)
-            continue
-        warnings.extend(raw.warnings)
-        if raw.text.strip():
-            raws.append(raw)
-    if not raws:
-        raise KgError("; ".join(warnings) or "no non-empty documents to read")
-    seen: dict[str, str] = {}
-    for raw in raws:
-        if raw.doc_id in seen:
-            raise KgError(f"two documents share the name {raw.doc_id!r}: {seen[raw.doc_id]} and {raw.path}")
-        seen[raw.doc_id] = raw.path
-    extractor = Extractor(lexicons)
-    extractions: list[Extraction] = []
-    for raw in raws:
-        extractions.append(extractor.extract(prepare(raw)))
-        if on_document:
-            on_document(Path(raw.path))
-    return PipelineResult(resolve(extractions, extractor.lexicon), skipped, warnings)
+    return _resolve(extract_documents(collect_inputs(list(inputs)), lexicons or [], on_document=on_document))
+
+
+def _resolve(extracted) -> PipelineResult:
+    from kg.resolve import resolve
+
+    return PipelineResult(resolve(extracted.extractions, extracted.lexicon), extracted.skipped, extracted.warnings,
+                          extracted.read)
 
 
 def extract(inputs, out: str | Path, lexicons=None, on_document=None) -> tuple[PipelineResult, list[Path]]:
@@ -69,18 +52,84 @@ def extract(inputs, out: str | Path, lexicons=None, on_document=None) -> tuple[P
 
 def build(inputs, out: str | Path, lexicons=None, on_document=None):
     """`kg build`: the whole pipeline; writes RDF, exports, tables and per-document JSON to `out`, and
-    loads the query store."""
+    loads the query store.
+
+    Documents already extracted into `out` with the same pipeline are taken from its cache; a build
+    of another set of documents in `out` is replaced (the returned result's warnings say so)."""
+    from kg.ingest import collect_inputs
+    from kg.incremental import ExtractionCache, read_manifest
+    from kg.incremental.documents import extract_documents
+
+    previous = read_manifest(out)
+    lexicons = [str(p) for p in lexicons or []]
+    extracted = extract_documents(collect_inputs(list(inputs)), lexicons, ExtractionCache(out),
+                                  on_document=on_document)
+    replaced = sorted(set(previous.ids()) - {e.id for e in extracted.entries}) if previous else []
+    if replaced:
+        extracted.warnings.append(
+            f"{out}: replacing a build of {len(previous.documents)} document(s); dropped: {', '.join(replaced)} "
+            f"(`kg add INPUT --to {out}` adds documents to a build)")
+    return _write_build(extracted, Path(out), lexicons)
+
+
+def add(inputs, to: str | Path, on_document=None):
+    """`kg add`: add documents to the build in `to` (a document of the same name is replaced);
+    only new or changed documents are read, then the whole set is resolved again."""
+    from kg.ingest import collect_inputs
+    from kg.incremental import ExtractionCache
+    from kg.incremental.documents import extract_documents
+
+    manifest = _existing_build(to)
+    paths = collect_inputs(list(inputs))
+    new = {p.stem for p in paths}
+    kept = [entry for entry in manifest.documents if entry.id not in new]
+    extracted = extract_documents(paths, manifest.lexicons, ExtractionCache(to), kept, on_document)
+    return _write_build(extracted, Path(to), manifest.lexicons)
+
+
+def remove(names: list[str], from_: str | Path):
+    """`kg remove`: drop documents (by NAME, as in extractions/NAME.json) from the build in `from_`."""
+    from kg.incremental import ExtractionCache
+    from kg.incremental.documents import extract_documents
+
+    manifest = _existing_build(from_)
+    unknown = sorted(set(names) - set(manifest.ids()))
+    if unknown:
+        raise KgError(f"{from_}: no document named {', '.join(unknown)} in this build "
+                      f"(it holds {', '.join(sorted(manifest.ids()))})")
+    kept = [entry for entry in manifest.documents if entry.id not in set(names)]
+    if not kept:
+        raise KgError(f"{from_}: removing {', '.join(names)} would leave no document; build another set instead")
+    extracted = extract_documents([], manifest.lexicons, ExtractionCache(from_), kept)
+    return _write_build(extracted, Path(from_), manifest.lexicons)
+
+
+def _existing_build(out: str | Path):
+    from kg.incremental import MANIFEST, read_manifest
+
+    manifest = read_manifest(out)
+    if manifest is None:
+        raise KgError(f"{out}: not a kg build folder (no {MANIFEST}); run `kg build INPUT --out {out}` first")
+    return manifest
+
+
+def _write_build(extracted, out: Path, lexicons: list[str]):
+    """Resolve, write every output, drop per-document files of documents no longer in the build."""
     from kg.eval.annotations import write_annotations
     from kg.export import write_build_exports
+    from kg.incremental import ExtractionCache, Manifest
     from kg.query.engine import open_store
     from kg.rdf import write_rdf
 
-    out = Path(out)
-    result = run_pipeline(inputs, lexicons, on_document)
+    result = _resolve(extracted)
     graph = result.graph()
     written = write_annotations(result.resolution, out / "extractions")
+    for stale in sorted(set((out / "extractions").glob("*.json")) - set(written)):
+        stale.unlink()
     written += write_rdf(graph, out)
     written += write_build_exports(graph, out)
+    written.append(Manifest(extracted.entries, lexicons).write(out))
+    ExtractionCache(out).prune({entry.key for entry in extracted.entries})
     open_store(out)  # loaded now, so the first `kg query` need not wait
     return result, graph, written
 

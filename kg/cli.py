@@ -65,11 +65,42 @@ def build(
     """Run the whole pipeline and write the graph (RDF, GEXF, GraphML, CSV, JSON) to OUT."""
     from kg import api
 
-    result, graph, written = _run_with_progress(api.build, "reading", inputs, out, lexicon)
-    _warn_skipped(result)
+    _print_build(_run_with_progress(api.build, "reading", inputs, out, lexicon), out, rows)
+
+
+@app.command()
+def add(
+    inputs: List[Path] = typer.Argument(..., help="Document files or folders to add (a document of the same name is replaced)."),
+    to: Path = typer.Option(..., "--to", help="A folder written by `kg build`."),
+    rows: int = typer.Option(20, help="Company-initiative rows to show in the summary."),
+):
+    """Add documents to a build: only they are read, then the whole graph is resolved and written again."""
+    from kg import api
+
+    _print_build(_run_with_progress(api.add, "reading", inputs, to), to, rows)
+
+
+@app.command()
+def remove(
+    names: List[str] = typer.Argument(..., help="Document names, as in extractions/NAME.json."),
+    from_: Path = typer.Option(..., "--from", help="A folder written by `kg build`."),
+    rows: int = typer.Option(20, help="Company-initiative rows to show in the summary."),
+):
+    """Remove documents from a build and write the graph of the others."""
+    from kg import api
+
+    _print_build(api.remove(names, from_), from_, rows)
+
+
+def _print_build(built, out: Path, rows: int) -> None:
     from kg.graph.summary import summarize
     from kg.report import print_summary
 
+    result, graph, written = built
+    _warn_skipped(result)
+    documents = len(result.resolution.documents)
+    if result.read < documents:
+        typer.echo(f"{result.read} document(s) read, {documents - result.read} taken from the cache in {out}/")
     print_summary(_console(), summarize(graph), rows, out, len(written))
 
 

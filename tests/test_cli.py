@@ -90,3 +90,19 @@ def test_a_folder_of_mixed_formats_builds_in_one_command(tmp_path):
     assert result.stderr.strip() == f"kg: warning: {folder / 'notice.pdf'}: page 2: no text layer: scanned? run OCR first; the other pages are read"
     names = sorted(p.stem for p in (tmp_path / "out" / "extractions").glob("*.json"))
     assert names == ["news", "notice", "plan", "report"]
+
+
+def test_add_and_remove_documents(tmp_path):
+    for name, text in (("a", "一拖集团入选专精特新名单。"), ("b", "中航光电高端互连科技产业社区建成投产。")):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", tmp_path / "a.txt", "--out", out).returncode == 0
+    added = run("add", tmp_path / "b.txt", "--to", out)
+    assert added.returncode == 0, added.stderr
+    assert "1 document(s) read, 1 taken from the cache" in added.stdout
+    assert sorted(p.stem for p in (out / "extractions").iterdir()) == ["a", "b"]
+    removed = run("remove", "a", "--from", out)
+    assert removed.returncode == 0, removed.stderr
+    assert sorted(p.stem for p in (out / "extractions").iterdir()) == ["b"]
+    missing = run("remove", "a", "--from", out)
+    assert missing.returncode == 2 and missing.stderr.startswith("kg: error: ") and "no document named a" in missing.stderr

@@ -1,4 +1,4 @@
-"""Ingest stage: find input files and decode them (UTF-8, UTF-8 with BOM, GB18030)."""
-from kg.ingest.read import MAX_BYTES, collect_inputs, read_document
+"""Ingest stage: find input files and read them (text in UTF-8 or GB18030, PDF, HTML, DOCX)."""
+from kg.ingest.read import MAX_BYTES, SUFFIXES, collect_inputs, read_bytes, read_document
 
-__all__ = ["MAX_BYTES", "collect_inputs", "read_document"]
+__all__ = ["MAX_BYTES", "SUFFIXES", "collect_inputs", "read_bytes", "read_document"]

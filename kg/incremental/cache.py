@@ -1,0 +1,94 @@
+"""The extraction cache of a build folder: one JSON file per document in ``OUT/cache/``, named by
+a hash of the file's content, its path and the pipeline version (kg's ingest, text and extract
+code, the lexicons and the libraries they use), so a change to any of them reads the file again."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from kg.io import write_text
+from kg.model import Extraction, Mention, ProjectAttributes, RawDocument, RelationMention
+from kg.resources import SCHEMAS
+
+CACHE_DIR = "cache"
+PIPELINE_PACKAGES = ("ingest", "text", "extract")
+LIBRARIES = ("jieba", "spacy", "pdfplumber", "pdfminer.six", "trafilatura", "python-docx")
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def pipeline_version(lexicon_paths: list[str | Path]) -> str:
+    """A hash of everything that decides what a document's extraction is, besides the document."""
+    kg_root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    sources = sorted(p for package in PIPELINE_PACKAGES for p in (kg_root / package).rglob("*.py"))
+    sources += [kg_root / "model.py", *sorted((SCHEMAS / "lexicons").glob("*.tsv"))]
+    for path in sources:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in lexicon_paths:
+        digest.update(Path(path).read_bytes() + b"\0")
+    for library in LIBRARIES:
+        try:
+            digest.update(f"{library}={version(library)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{library}=none\0".encode())
+    return digest.hexdigest()
+
+
+def document_key(path: str, data: bytes, pipeline: str) -> str:
+    """The cache key of a file: its content, its path (kept in the graph) and the pipeline version."""
+    return _sha256(f"{pipeline}\0{path}\0{_sha256(data)}".encode())[:32]
+
+
+class ExtractionCache:
+    """Extractions stored in `out/cache/KEY.json`; `prune` removes every entry but the given keys."""
+
+    def __init__(self, out: str | Path):
+        self.dir = Path(out) / CACHE_DIR
+
+    def _path(self, key: str) -> Path:
+        return self.dir / f"{key}.json"
+
+    def get(self, key: str) -> tuple[RawDocument, Extraction] | None:
+        """The cached raw document and extraction; None when absent or unreadable."""
+        from kg.text import prepare
+
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            raw = RawDocument(**{**data["raw"], "page_starts": tuple(data["raw"]["page_starts"]),
+                                 "warnings": tuple(data["raw"]["warnings"])})
+            document = prepare(raw)
+            mentions = [_mention(m) for m in data["mentions"]]
+            relations = [RelationMention(_mention(r["head"]), r["relation"], _mention(r["tail"]), r["sentence"],
+                                         r["source"], r["confidence"]) for r in data["relations"]]
+            attributes = {(a["start"], a["end"]): ProjectAttributes(**a["attributes"]) for a in data["attributes"]}
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return raw, Extraction(document, mentions, relations, attributes)
+
+    def put(self, key: str, raw: RawDocument, extraction: Extraction) -> None:
+        data = {
+            "raw": asdict(raw),
+            "mentions": [asdict(m) for m in extraction.mentions],
+            "relations": [{"head": asdict(r.head), "relation": r.relation, "tail": asdict(r.tail),
+                           "sentence": r.sentence, "source": r.source, "confidence": r.confidence}
+                          for r in extraction.relations],
+            "attributes": [{"start": start, "end": end, "attributes": asdict(attrs)}
+                           for (start, end), attrs in sorted(extraction.attributes.items())],
+        }
+        write_text(self._path(key), json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+
+    def prune(self, keep: set[str]) -> None:
+        """Remove the entries of documents no longer in the build."""
+        for path in self.dir.glob("*.json") if self.dir.is_dir() else ():
+            if path.stem not in keep:
+                path.unlink()
+
+
+def _mention(data: dict) -> Mention:
+    return Mention(**{**data, "also": tuple(data["also"])})
