@@ -170,7 +170,7 @@ def query(
 def export(
     build_dir: Path = typer.Option(Path("out"), "--build", "-b", help="A folder written by `kg build`."),
     fmt: str = typer.Option("gexf", "--format", "-f", help="gexf|graphml|csv|json|ttl|trig|nq|jsonld"),
-    view: str = typer.Option("full", "--view", help="full|initiatives|companies"),
+    view: str = typer.Option("full", "--view", help="full|linked|initiatives|companies"),
     out: Path = typer.Option(..., "--out", "-o", help="Output file (csv: a folder)."),
 ):
     """Export a build's graph in another format or view."""
@@ -198,6 +198,14 @@ def validate(build_dir: Path = typer.Argument(Path("out"), help="A folder writte
     typer.echo(report)
     if not conforms:
         raise typer.Exit(1)
+
+
+@app.command()
+def report(build_dir: Path = typer.Argument(Path("out"), help="A folder written by `kg build`.")):
+    """Write BUILD_DIR/report.html: counts, tables and a network picture, in one offline file."""
+    from kg import api
+
+    typer.echo(f"wrote {api.report(build_dir)}")
 
 
 @app.command()

@@ -87,3 +87,21 @@ def extractor():
     from kg.extract import Extractor
 
     return Extractor()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Headless Chromium (Debian's `chromium`): a function running it with arguments on a URL."""
+    import shutil
+    import subprocess
+
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        pytest.skip("chromium is not installed (apt-get install chromium; .ci/run installs it)")
+
+    def run(url: str, *args: str) -> str:
+        command = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                   "--no-first-run", "--virtual-time-budget=20000", *args, url]
+        return subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
+
+    return run

@@ -257,3 +257,8 @@ def test_serve_refuses_a_folder_without_a_build(tmp_path):
     result = subprocess.run([sys.executable, "-m", "kg", "serve", str(tmp_path)], capture_output=True, text=True)
     assert result.returncode == 2
     assert result.stderr.startswith("kg: error:") and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_chromium_loads_an_entity_page(server, chromium):
+    dom = chromium(server + "/id/enterprise-yituo", "--dump-dom")
+    assert "<h1>一拖集团</h1>" in dom and "专精特新" in dom

@@ -1,4 +1,5 @@
-"""The graph views users export: the whole graph, enterprises × initiatives, enterprise co-occurrence."""
+"""The graph views users export: the whole graph, only its linked part, enterprises × initiatives,
+enterprise co-occurrence."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -8,21 +9,28 @@ import networkx as nx
 
 from kg.errors import KgError
 
-VIEWS = ("full", "initiatives", "companies")
+VIEWS = ("full", "linked", "initiatives", "companies")
 ENTERPRISE = "Enterprise"
 INITIATIVE_TYPES = frozenset({"Project", "Policy", "Park"})
 CO_OCCURRENCE_RELATION = "sharesInitiative"
 
 
 def view(graph: nx.MultiDiGraph, name: str) -> nx.Graph:
-    """The view `name` (full | initiatives | companies) of the knowledge graph."""
+    """The view `name` (full | linked | initiatives | companies) of the knowledge graph."""
     if name == "full":
         return graph
+    if name == "linked":
+        return linked_view(graph)
     if name == "initiatives":
         return initiatives_view(graph)
     if name == "companies":
         return companies_view(graph)
     raise KgError(f"unknown view {name!r}: choose one of {', '.join(VIEWS)}")
+
+
+def linked_view(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The whole graph without the entities that have no relation (a layout without stray dots)."""
+    return graph.subgraph(n for n in graph.nodes if graph.degree(n) > 0).copy()
 
 
 def initiatives_view(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
