@@ -145,16 +145,23 @@ def evaluate(gold_dir: str | Path, pred_dir: str | Path):
     return score(gold, read_annotations(Path(pred_dir), strict=False))
 
 
+def read_build_graph(build_dir: str | Path):
+    """The networkx graph of a build folder (its graph.json)."""
+    from kg.export import read_json
+
+    graph_file = Path(build_dir) / "graph.json"
+    if not graph_file.is_file():
+        raise KgError(f"{graph_file}: not found; run `kg build INPUT --out {build_dir}` first")
+    return read_json(graph_file)
+
+
 def report(build_dir: str | Path) -> Path:
     """`kg report`: `build_dir/report.html`, one self-contained page to look at the build."""
-    from kg.export import read_json
     from kg.export.report import write_report
 
     build_dir = Path(build_dir)
-    graph_file = build_dir / "graph.json"
-    if not graph_file.is_file():
-        raise KgError(f"{graph_file}: not found; run `kg build INPUT --out {build_dir}` first")
-    return write_report(read_json(graph_file), build_dir / "report.html", f"kg report: {build_dir.resolve().name}")
+    return write_report(read_build_graph(build_dir), build_dir / "report.html",
+                        f"kg report: {build_dir.resolve().name}")
 
 
 def warn(message: str) -> None:

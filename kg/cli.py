@@ -169,9 +169,9 @@ def query(
 @app.command()
 def export(
     build_dir: Path = typer.Option(Path("out"), "--build", "-b", help="A folder written by `kg build`."),
-    fmt: str = typer.Option("gexf", "--format", "-f", help="gexf|graphml|csv|json|ttl|trig|nq|jsonld"),
+    fmt: str = typer.Option("gexf", "--format", "-f", help="gexf|graphml|csv|json|neo4j|ttl|trig|nq|jsonld"),
     view: str = typer.Option("full", "--view", help="full|linked|initiatives|companies"),
-    out: Path = typer.Option(..., "--out", "-o", help="Output file (csv: a folder)."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output file (csv: a file stem; neo4j: a folder)."),
 ):
     """Export a build's graph in another format or view."""
     from kg import export as ex

@@ -23,17 +23,20 @@ def write_csv(graph: nx.Graph, nodes_path: str | Path, edges_path: str | Path) -
     """Write `graph` (any kg.export view) as a Gephi node table and edge table."""
     flat = flatten(graph)
     direction = "Directed" if flat.directed else "Undirected"
-    _write_table(nodes_path, NODE_HEADER, flat.node_columns,
+    write_table(nodes_path, NODE_HEADER, flat.node_columns,
                  (((node.id, node.label), node.values) for node in flat.nodes))
-    _write_table(edges_path, EDGE_HEADER, flat.edge_columns,
+    write_table(edges_path, EDGE_HEADER, flat.edge_columns,
                  (((e.source, e.target, direction, e.id, e.relation, format_value(e.weight, "double")), e.values)
                   for e in flat.edges))
 
 
-def _write_table(path: str | Path, header: tuple[str, ...], columns: list[Column], rows) -> None:
+def write_table(path: str | Path, header: tuple[str, ...], columns: list[Column], rows,
+                column_header=lambda column: column.name) -> None:
+    """A CSV file: the fixed `header` then one column per `columns` (named by `column_header`);
+    rows are (fixed cells, values by column name)."""
     with atomic_open(path, "w") as fh:
         writer = csv.writer(fh, lineterminator="\n")
-        writer.writerow([*header, *(c.name for c in columns)])
+        writer.writerow([*header, *(column_header(c) for c in columns)])
         for fixed, values in rows:
             writer.writerow([*fixed, *(format_value(values[c.name], c.type) if c.name in values else ""
                                        for c in columns)])

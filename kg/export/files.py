@@ -12,7 +12,7 @@ from kg.export.graphml import write_graphml
 from kg.export.node_link import write_json
 from kg.export.views import view as select_view
 
-GRAPH_FORMATS = ("gexf", "graphml", "csv", "json")
+GRAPH_FORMATS = ("gexf", "graphml", "csv", "json", "neo4j")
 RDF_FORMATS = ("ttl", "trig", "nq", "jsonld")
 FORMATS = GRAPH_FORMATS + RDF_FORMATS
 RDF_VIEWS = ("full", "initiatives")  # views that keep the typed relations RDF needs
@@ -48,6 +48,10 @@ def export_graph(graph: nx.MultiDiGraph, fmt: str, view: str, out: str | Path) -
         from kg.rdf import write_rdf_file
 
         return [write_rdf_file(selected, fmt, out)]
+    if fmt == "neo4j":
+        from kg.export.neo4j import write_neo4j
+
+        return write_neo4j(selected, out)
     if fmt == "csv":
         nodes_path, edges_path = csv_paths(out)
         write_csv(selected, nodes_path, edges_path)
