@@ -35,11 +35,46 @@ def run_pipeline(
     return _resolve(extract_documents(collect_inputs(list(inputs)), lexicons or [], on_document=on_document))
 
 
-def _resolve(extracted) -> PipelineResult:
+def _resolve(extracted, settings: BuildSettings | None = None) -> PipelineResult:
     from kg.resolve import resolve
 
-    return PipelineResult(resolve(extracted.extractions, extracted.lexicon), extracted.skipped, extracted.warnings,
-                          extracted.read)
+    settings = settings or BuildSettings()
+    resolution = resolve(extracted.extractions, extracted.lexicon, settings.min_confidence,
+                         settings.corrections())
+    return PipelineResult(resolution, extracted.skipped, extracted.warnings + resolution.warnings, extracted.read)
+
+
+@dataclass
+class BuildSettings:
+    """What a build folder keeps besides its documents: lexicons, confidence threshold, corrections."""
+
+    lexicons: list[str] = field(default_factory=list)
+    min_confidence: float = 0.0
+    corrections_text: str | None = None  # the content of OUT/corrections.tsv
+    corrections_name: str = ""  # the file named in messages
+
+    def corrections(self):
+        from kg.resolve.corrections import parse_corrections
+
+        return parse_corrections(self.corrections_text, self.corrections_name) if self.corrections_text else []
+
+    @classmethod
+    def of_build(cls, out: str | Path, manifest) -> "BuildSettings":
+        """The settings a build folder was made with."""
+        from kg.incremental import CORRECTIONS
+
+        stored = Path(out) / CORRECTIONS
+        text = _read_corrections_text(stored) if stored.is_file() else None
+        return cls(manifest.lexicons, manifest.min_confidence, text, str(stored))
+
+
+def _read_corrections_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise KgError(f"{path}: corrections file is not UTF-8 text") from None
+    except OSError as exc:
+        raise KgError(f"{path}: cannot read corrections ({exc.strerror or exc})") from None
 
 
 def extract(inputs, out: str | Path, lexicons=None, on_document=None) -> tuple[PipelineResult, list[Path]]:
@@ -50,26 +85,33 @@ def extract(inputs, out: str | Path, lexicons=None, on_document=None) -> tuple[P
     return result, write_annotations(result.resolution, Path(out))
 
 
-def build(inputs, out: str | Path, lexicons=None, on_document=None):
+def build(inputs, out: str | Path, lexicons=None, on_document=None, corrections: str | Path | None = None,
+          min_confidence: float = 0.0):
     """`kg build`: the whole pipeline; writes RDF, exports, tables and per-document JSON to `out`, and
     loads the query store.
 
     Documents already extracted into `out` with the same pipeline are taken from its cache; a build
-    of another set of documents in `out` is replaced (the returned result's warnings say so)."""
+    of another set of documents in `out` is replaced (the returned result's warnings say so).
+    `corrections` (a file, see kg.resolve.corrections) is kept in `out` and applied to later builds
+    there until another is given; mentions and relations below `min_confidence` are left out."""
     from kg.ingest import collect_inputs
-    from kg.incremental import ExtractionCache, read_manifest
+    from kg.incremental import CORRECTIONS, ExtractionCache, read_manifest
     from kg.incremental.documents import extract_documents
 
     previous = read_manifest(out)
-    lexicons = [str(p) for p in lexicons or []]
-    extracted = extract_documents(collect_inputs(list(inputs)), lexicons, ExtractionCache(out),
+    stored = Path(out) / CORRECTIONS
+    source = Path(corrections) if corrections else stored if stored.is_file() else None
+    settings = BuildSettings([str(p) for p in lexicons or []], min_confidence,
+                             _read_corrections_text(source) if source else None, str(source))
+    settings.corrections()  # a malformed corrections file stops the build before anything is read
+    extracted = extract_documents(collect_inputs(list(inputs)), settings.lexicons, ExtractionCache(out),
                                   on_document=on_document)
     replaced = sorted(set(previous.ids()) - {e.id for e in extracted.entries}) if previous else []
     if replaced:
         extracted.warnings.append(
             f"{out}: replacing a build of {len(previous.documents)} document(s); dropped: {', '.join(replaced)} "
             f"(`kg add INPUT --to {out}` adds documents to a build)")
-    return _write_build(extracted, Path(out), lexicons)
+    return _write_build(extracted, Path(out), settings)
 
 
 def add(inputs, to: str | Path, on_document=None):
@@ -80,11 +122,12 @@ def add(inputs, to: str | Path, on_document=None):
     from kg.incremental.documents import extract_documents
 
     manifest = _existing_build(to)
+    settings = BuildSettings.of_build(to, manifest)
     paths = collect_inputs(list(inputs))
     new = {p.stem for p in paths}
     kept = [entry for entry in manifest.documents if entry.id not in new]
     extracted = extract_documents(paths, manifest.lexicons, ExtractionCache(to), kept, on_document)
-    return _write_build(extracted, Path(to), manifest.lexicons)
+    return _write_build(extracted, Path(to), settings)
 
 
 def remove(names: list[str], from_: str | Path):
@@ -101,7 +144,18 @@ def remove(names: list[str], from_: str | Path):
     if not kept:
         raise KgError(f"{from_}: removing {', '.join(names)} would leave no document; build another set instead")
     extracted = extract_documents([], manifest.lexicons, ExtractionCache(from_), kept)
-    return _write_build(extracted, Path(from_), manifest.lexicons)
+    return _write_build(extracted, Path(from_), BuildSettings.of_build(from_, manifest))
+
+
+def rebuild(out: str | Path):
+    """Resolve and write the build in `out` again from its cache, with its stored settings
+    (after its corrections changed)."""
+    from kg.incremental import ExtractionCache
+    from kg.incremental.documents import extract_documents
+
+    manifest = _existing_build(out)
+    extracted = extract_documents([], manifest.lexicons, ExtractionCache(out), manifest.documents)
+    return _write_build(extracted, Path(out), BuildSettings.of_build(out, manifest))
 
 
 def _existing_build(out: str | Path):
@@ -113,22 +167,26 @@ def _existing_build(out: str | Path):
     return manifest
 
 
-def _write_build(extracted, out: Path, lexicons: list[str]):
+def _write_build(extracted, out: Path, settings: BuildSettings):
     """Resolve, write every output, drop per-document files of documents no longer in the build."""
     from kg.eval.annotations import write_annotations
     from kg.export import write_build_exports
-    from kg.incremental import ExtractionCache, Manifest
+    from kg.incremental import CORRECTIONS, ExtractionCache, Manifest
+    from kg.io import write_text
     from kg.query.engine import open_store
     from kg.rdf import write_rdf
 
-    result = _resolve(extracted)
+    result = _resolve(extracted, settings)
     graph = result.graph()
     written = write_annotations(result.resolution, out / "extractions")
     for stale in sorted(set((out / "extractions").glob("*.json")) - set(written)):
         stale.unlink()
     written += write_rdf(graph, out)
     written += write_build_exports(graph, out)
-    written.append(Manifest(extracted.entries, lexicons).write(out))
+    written.append(Manifest(extracted.entries, settings.lexicons, settings.min_confidence).write(out))
+    if settings.corrections_text is not None:
+        write_text(out / CORRECTIONS, settings.corrections_text)
+        written.append(out / CORRECTIONS)
     ExtractionCache(out).prune({entry.key for entry in extracted.entries})
     open_store(out)  # loaded now, so the first `kg query` need not wait
     return result, graph, written

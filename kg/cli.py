@@ -16,6 +16,7 @@ app = typer.Typer(
     help="Turn Chinese government documents into a knowledge graph of enterprises, projects, parks and policies.",
 )
 
+MIN_CONFIDENCE_HELP = "Leave out mentions and relations below this confidence (0 to 1)."
 LEXICON_HELP = "Extra lexicon file (TYPE<TAB>NAME<TAB>ALIAS|ALIAS); repeatable."
 
 
@@ -60,12 +61,16 @@ def build(
     inputs: List[Path] = typer.Argument(..., help="Document files or folders (*.txt, *.pdf, *.html, *.htm, *.docx)."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output folder."),
     lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help=LEXICON_HELP),
+    corrections: Optional[Path] = typer.Option(
+        None, "--corrections", help="Corrections file (see README); kept in OUT and applied to later builds there."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP),
     rows: int = typer.Option(20, help="Company-initiative rows to show in the summary."),
 ):
     """Run the whole pipeline and write the graph (RDF, GEXF, GraphML, CSV, JSON) to OUT."""
     from kg import api
 
-    _print_build(_run_with_progress(api.build, "reading", inputs, out, lexicon), out, rows)
+    _print_build(_run_with_progress(api.build, "reading", inputs, out, lexicon, corrections=corrections,
+                                    min_confidence=min_confidence), out, rows)
 
 
 @app.command()
@@ -145,6 +150,7 @@ def query(
     param: Optional[List[str]] = typer.Option(None, "--param", "-p", help="name=value, repeatable."),
     fmt: str = typer.Option("table", "--format", "-f", help="table|csv|tsv|json|xml"),
     list_: bool = typer.Option(False, "--list", help="List the query library and exit."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP),
 ):
     """Ask a SPARQL question of a build (pyoxigraph store)."""
     from kg import query as q
@@ -161,7 +167,12 @@ def query(
         if not sep or not name:
             raise KgError(f"--param {item!r}: expected name=value")
         params[name] = value
-    store = q.open_store(build_dir)
+    if min_confidence > 0:
+        from kg.query.threshold import store_at_least
+
+        store = store_at_least(_build_file(build_dir, "graph.json").parent, min_confidence)
+    else:
+        store = q.open_store(build_dir)
     result = q.run_query(store, q.resolve_query(spec), params)
     _echo_block(q.render(result, fmt))
 
@@ -172,11 +183,16 @@ def export(
     fmt: str = typer.Option("gexf", "--format", "-f", help="gexf|graphml|csv|json|neo4j|ttl|trig|nq|jsonld"),
     view: str = typer.Option("full", "--view", help="full|linked|initiatives|companies"),
     out: Path = typer.Option(..., "--out", "-o", help="Output file (csv: a file stem; neo4j: a folder)."),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP),
 ):
     """Export a build's graph in another format or view."""
     from kg import export as ex
 
     graph = ex.read_json(_build_file(build_dir, "graph.json"))
+    if min_confidence > 0:
+        from kg.graph.confidence import at_least
+
+        graph = at_least(graph, min_confidence)
     for path in ex.export_graph(graph, fmt, view, out):
         typer.echo(f"wrote {path}")
 

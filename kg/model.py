@@ -157,6 +157,7 @@ class Entity:
     attributes: ProjectAttributes = field(default_factory=ProjectAttributes)
     # per document: the surface forms seen there (for `kg extract`)
     names_by_doc: dict[str, set[str]] = field(default_factory=dict)
+    corrections: list[str] = field(default_factory=list)  # what an analyst's corrections changed
 
 
 @dataclass
@@ -165,6 +166,7 @@ class Fact:
     relation: str
     tail: str
     evidence: list[Evidence] = field(default_factory=list)
+    corrections: list[str] = field(default_factory=list)  # what an analyst's corrections changed
 
 
 @dataclass
@@ -172,3 +174,4 @@ class Resolution:
     documents: list[Document]
     entities: dict[str, Entity]
     facts: list[Fact]
+    warnings: list[str] = field(default_factory=list)  # corrections that found nothing ...

@@ -106,3 +106,23 @@ def test_add_and_remove_documents(tmp_path):
     assert sorted(p.stem for p in (out / "extractions").iterdir()) == ["b"]
     missing = run("remove", "a", "--from", out)
     assert missing.returncode == 2 and missing.stderr.startswith("kg: error: ") and "no document named a" in missing.stderr
+
+
+def test_min_confidence_on_export_and_query(tmp_path):
+    (tmp_path / "a.txt").write_text("支持中信重工等企业参与专精特新培育计划。中航光电高端互连科技产业社区建成投产。",
+                                    encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("build", tmp_path / "a.txt", "--out", out).returncode == 0
+    rows = {}
+    for threshold in ("0", "0.99"):
+        query = run("query", "companies_initiatives", "--build", out, "--format", "csv", "--min-confidence", threshold)
+        assert query.returncode == 0, query.stderr
+        rows[threshold] = query.stdout.strip().splitlines()[1:]
+        exported = run("export", "--build", out, "--format", "csv", "--out", tmp_path / f"e{threshold}.csv",
+                       "--min-confidence", threshold)
+        assert exported.returncode == 0, exported.stderr
+    assert rows["0"] and rows["0.99"] == []
+    edges = {t: (tmp_path / f"e{t}.edges.csv").read_text(encoding="utf-8").splitlines()[1:] for t in ("0", "0.99")}
+    assert edges["0"] and edges["0.99"] == []
+    assert run("export", "--build", out, "--format", "csv", "--out", tmp_path / "x.csv",
+               "--min-confidence", "2").returncode == 2

@@ -29,6 +29,8 @@ def document_annotations(resolution: Resolution, doc_id: str) -> dict:
         pages = sorted({e.page for e in ent.mentions if e.doc_id == doc_id and e.page is not None})
         if pages:
             entry["pages"] = pages
+        if ent.corrections:
+            entry["corrections"] = sorted(ent.corrections)
         entities.append(entry)
     relations = []
     for fact in resolution.facts:
@@ -48,6 +50,8 @@ def document_annotations(resolution: Resolution, doc_id: str) -> dict:
         }
         if first.page is not None:
             relation["page"] = first.page
+        if fact.corrections:
+            relation["corrections"] = sorted(fact.corrections)
         relations.append(relation)
     entities.sort(key=lambda e: (e["type"], e["name"]))
     relations.sort(key=lambda r: (r["head"], r["relation"], r["tail"]))

@@ -6,10 +6,12 @@ Node (key: the entity id) attributes:
   ``type``, ``label`` (canonical name), ``aliases`` (sorted list), ``also`` (sorted list of other
   acceptable types), ``documents`` (sorted list of doc ids), ``mentions`` (int),
   ``mention_evidence`` (list of evidence dicts), and for projects when known:
-  ``investment_yuan`` (int), ``investment_text``, ``status``, ``year``.
+  ``investment_yuan`` (int), ``investment_text``, ``status``, ``year``; ``corrections`` (sorted
+  list of notes) when an analyst's corrections changed the entity.
 Edge (key: the relation name; one edge per head, relation, tail) attributes:
   ``relation``, ``count`` (number of evidences), ``confidence`` (max over evidences),
-  ``documents`` (sorted list), ``evidence`` (list of evidence dicts sorted by document and span).
+  ``documents`` (sorted list), ``evidence`` (list of evidence dicts sorted by document and span),
+  ``corrections`` (sorted list of notes) when the relation was added by a correction.
 Evidence dict keys: ``doc``, ``sentence_index``, ``sentence``, ``start``, ``end``,
 ``orig_start``, ``orig_end``, ``source``, ``confidence``, and ``page`` (1-based) for a PDF.
 """
@@ -63,6 +65,8 @@ def build_graph(resolution: Resolution) -> nx.MultiDiGraph:
         for key, value in asdict(ent.attributes).items():
             if value is not None:
                 attrs[key] = value
+        if ent.corrections:
+            attrs["corrections"] = sorted(ent.corrections)
         g.add_node(ent_id, **attrs)
     for fact in sorted(resolution.facts, key=lambda f: (f.head, f.relation, f.tail)):
         evidence = sorted((evidence_to_dict(e) for e in fact.evidence), key=_evidence_sort_key)
@@ -75,5 +79,6 @@ def build_graph(resolution: Resolution) -> nx.MultiDiGraph:
             confidence=max((e["confidence"] for e in evidence), default=1.0),
             documents=sorted({e["doc"] for e in evidence}),
             evidence=evidence,
+            **({"corrections": sorted(fact.corrections)} if fact.corrections else {}),
         )
     return g

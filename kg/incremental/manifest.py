@@ -1,5 +1,6 @@
 """``OUT/build.json``: which documents a build folder holds (name, path, cache key) and with which
-lexicons it was built, so `kg add` and `kg remove` can rebuild the same set with one change."""
+lexicons and confidence threshold it was built, so `kg add` and `kg remove` can rebuild the same
+set with one change. The build's corrections are kept beside it in ``OUT/corrections.tsv``."""
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ from kg.errors import KgError
 from kg.io import write_text
 
 MANIFEST = "build.json"
+CORRECTIONS = "corrections.tsv"
 FORMAT = 1
 
 
@@ -24,13 +26,14 @@ class DocumentEntry:
 class Manifest:
     documents: list[DocumentEntry] = field(default_factory=list)
     lexicons: list[str] = field(default_factory=list)
+    min_confidence: float = 0.0
 
     def ids(self) -> list[str]:
         return [d.id for d in self.documents]
 
     def write(self, out: str | Path) -> Path:
         path = Path(out) / MANIFEST
-        data = {"format": FORMAT, "lexicons": self.lexicons,
+        data = {"format": FORMAT, "lexicons": self.lexicons, "min_confidence": self.min_confidence,
                 "documents": [asdict(d) for d in sorted(self.documents, key=lambda d: (d.id, d.path))]}
         write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return path
@@ -43,6 +46,7 @@ def read_manifest(out: str | Path) -> Manifest | None:
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Manifest([DocumentEntry(**d) for d in data["documents"]], list(data["lexicons"]))
+        return Manifest([DocumentEntry(**d) for d in data["documents"]], list(data["lexicons"]),
+                        float(data.get("min_confidence", 0.0)))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise KgError(f"{path}: not a readable build manifest ({exc}); rebuild with `kg build`") from None

@@ -88,6 +88,7 @@ _P = {name: iri(value) for name, value in {
     "subject": RDF + "subject", "predicate": RDF + "predicate", "object": RDF + "object",
     "hasBody": OA + "hasBody", "sentence": KG + "sentence", "sentenceIndex": KG + "sentenceIndex",
     "text": KG + "text", "sourceRule": KG + "sourceRule", "confidence": KG + "confidence", "page": KG + "page",
+    "correction": KG + "correction",
 }.items()}
 
 
@@ -121,6 +122,7 @@ def entity_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
         for key, (prop, datatype) in PROJECT_ATTRIBUTES.items():
             if attrs.get(key) is not None:
                 yield f"{node} {iri(prop)} {literal(attrs[key], datatype)} .\n"
+        yield from _correction_lines(node, attrs)
 
 
 def fact_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
@@ -133,6 +135,13 @@ def fact_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
         yield f"{fact} {_P['subject']} {subject} .\n"
         yield f"{fact} {_P['predicate']} {predicate} .\n"
         yield f"{fact} {_P['object']} {obj} .\n"
+        yield from _correction_lines(fact, graph.edges[head, tail, relation])
+
+
+def _correction_lines(node: str, attrs: dict) -> Iterator[str]:
+    """kg:correction: what an analyst's corrections changed about an entity or a fact."""
+    for note in attrs.get("corrections", []):
+        yield f"{node} {_P['correction']} {literal(note)} .\n"
 
 
 def document_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
@@ -253,6 +262,7 @@ def quads_to_graph(quads: Iterable) -> nx.MultiDiGraph:
             value = index.one(node, prop)
             if value is not None:
                 attrs[key] = _python(value)
+        attrs.update(_corrections(index, node))
         g.add_node(node_id, **attrs)
     for fact in index.subjects_of_type(KG + "Fact"):
         head = entity_ids[index.one(fact, RDF + "subject").value][0]
@@ -261,8 +271,13 @@ def quads_to_graph(quads: Iterable) -> nx.MultiDiGraph:
         evidence = sorted(evidence_by_body[fact], key=_evidence_sort_key)
         g.add_edge(head, tail, key=relation, relation=relation, count=len(evidence),
                    confidence=max((e["confidence"] for e in evidence), default=1.0),
-                   documents=sorted({e["doc"] for e in evidence}), evidence=evidence)
+                   documents=sorted({e["doc"] for e in evidence}), evidence=evidence, **_corrections(index, fact))
     return g
+
+
+def _corrections(index: _Index, node: str) -> dict:
+    notes = sorted(n.value for n in index.all(node, KG + "correction"))
+    return {"corrections": notes} if notes else {}
 
 
 def _python(term):

@@ -7,6 +7,7 @@ different keys, as do 洛铜 and 洛钼.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -59,6 +60,12 @@ def _strip_region_prefix(s: str) -> str:
         if _is_region(s[:size]):
             return s[size:]
     return s
+
+
+def entity_id(type_: str, key: str) -> str:
+    """Stable id from type and resolution key (never from list positions)."""
+    digest = hashlib.sha1(f"{type_}\t{key}".encode()).hexdigest()[:12]
+    return f"{type_.lower()}-{digest}"
 
 
 def entity_key(name: str, type_: str) -> str:

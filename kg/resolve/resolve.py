@@ -1,26 +1,14 @@
 """Merge mentions into entities and relation mentions into facts, across documents."""
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from dataclasses import fields
 
 from kg.extract.lexicon import Lexicon
 from kg.model import Entity, Evidence, Extraction, Fact, Mention, ProjectAttributes, Resolution
-from kg.resolve.keys import entity_key, normalize
+from kg.resolve.corrections import SIGNATURES, Correction, CorrectionRules, correct_relations
+from kg.resolve.keys import entity_id, entity_key, normalize
 
-SIGNATURES = {
-    "undertakes": ({"Enterprise"}, {"Project"}),
-    "participatesIn": ({"Enterprise"}, {"Policy"}),
-    "locatedIn": ({"Enterprise", "Project", "Park"}, {"Park", "Region"}),
-    "partOf": ({"Project"}, {"Policy"}),
-}
-
-
-def entity_id(type_: str, key: str) -> str:
-    """Stable id from type and resolution key (never from list positions)."""
-    digest = hashlib.sha1(f"{type_}\t{key}".encode()).hexdigest()[:12]
-    return f"{type_.lower()}-{digest}"
 
 
 def _evidence(extraction: Extraction, start: int, end: int, sentence: int, source: str, confidence: float) -> Evidence:
@@ -58,10 +46,13 @@ class _Keys:
 
 
 class _Resolver:
-    """Accumulates entities and facts over the documents of one run."""
+    """Accumulates entities and facts over the documents of one run; mentions and relations below
+    `min_confidence` are left out, and `rules` (bound corrections) move or drop entities."""
 
-    def __init__(self, lexicon: Lexicon | None):
+    def __init__(self, lexicon: Lexicon | None, min_confidence: float = 0.0, rules: CorrectionRules | None = None):
         self.keys = _Keys(lexicon)
+        self.min_confidence = min_confidence
+        self.rules = rules
         self.entities: dict[str, Entity] = {}
         self.surface_counts: dict[str, Counter] = defaultdict(Counter)
         self.preferred: dict[str, str] = {}
@@ -75,6 +66,8 @@ class _Resolver:
             if normalize(m.name):
                 id_of_name[normalize(m.name)] = self._add_mention(ex, m, *types[normalize(m.name)])
         for rel in ex.relations:
+            if rel.confidence < self.min_confidence:
+                continue
             head, tail = (self._end(ex, m, id_of_name) for m in (rel.head, rel.tail))
             if head is None or tail is None or head == tail:
                 continue
@@ -98,10 +91,20 @@ class _Resolver:
             id_of_name[norm] = self._add_mention(ex, m, m.type, {m.type})
         return id_of_name[norm]
 
-    def _add_mention(self, ex: Extraction, m: Mention, type_: str, seen: set[str]) -> str:
+    def _add_mention(self, ex: Extraction, m: Mention, type_: str, seen: set[str]) -> str | None:
+        """The entity id the mention joins; None when it is left out (low confidence, rejected)."""
+        if m.confidence < self.min_confidence:
+            return None
         doc_id = ex.document.doc_id
         key, lexicon_name = self.keys(m.name, type_)
         ent_id = entity_id(type_, key)
+        if self.rules:
+            corrected = self.rules.entity(ent_id, type_, m.name)
+            if corrected is None:
+                return None
+            if corrected[1] != type_:  # retyped: the entity is not of its old type
+                seen = {corrected[1]}
+            ent_id, type_ = corrected
         ent = self.entities.get(ent_id)
         if ent is None:
             ent = self.entities[ent_id] = Entity(ent_id, type_, m.name)
@@ -119,22 +122,38 @@ class _Resolver:
         return ent_id
 
     def finish(self, documents) -> Resolution:
+        names = self.rules.names if self.rules else {}
         for ent_id, ent in self.entities.items():
             counts = self.surface_counts[ent_id]
-            ent.name = self.preferred.get(ent_id) or max(sorted(counts), key=lambda s: (counts[s], len(s)))
+            ent.name = (names.get(ent_id) or self.preferred.get(ent_id)
+                        or max(sorted(counts), key=lambda s: (counts[s], len(s))))
             ent.aliases.add(ent.name)
             if self.attributes[ent_id]:
                 ordered = sorted(self.attributes[ent_id], key=lambda x: x[0])
                 ent.attributes = _merge_attributes([a for _, a in ordered])
-        facts = sorted(self.facts.values(), key=lambda f: (f.head, f.relation, f.tail))
-        return Resolution(list(documents), self.entities, facts)
+            if self.rules:
+                ent.corrections = list(self.rules.notes.get(ent_id, []))
+        resolution = Resolution(list(documents), self.entities, list(self.facts.values()))
+        if self.rules:
+            resolution.warnings = self.rules.warnings + correct_relations(resolution, self.rules.corrections)
+        resolution.facts.sort(key=lambda f: (f.head, f.relation, f.tail))
+        return resolution
 
 
-def resolve(extractions: list[Extraction], lexicon: Lexicon | None = None) -> Resolution:
-    resolver = _Resolver(lexicon)
-    for ex in extractions:
-        resolver.add_document(ex)
-    return resolver.finish(ex.document for ex in extractions)
+def resolve(extractions: list[Extraction], lexicon: Lexicon | None = None, min_confidence: float = 0.0,
+            corrections: list[Correction] = ()) -> Resolution:
+    """Entities and facts of the extractions; with corrections, a first resolution finds the entities
+    they name and a second applies them."""
+    def run(rules: CorrectionRules | None) -> Resolution:
+        resolver = _Resolver(lexicon, min_confidence, rules)
+        for ex in extractions:
+            resolver.add_document(ex)
+        return resolver.finish(ex.document for ex in extractions)
+
+    if not corrections:
+        return run(None)
+    first = run(None)
+    return run(CorrectionRules(list(corrections), first.entities, _Keys(lexicon)))
 
 
 def _merge_attributes(ordered: list[ProjectAttributes]) -> ProjectAttributes:
