@@ -19,6 +19,7 @@ from kg.model import Resolution
 from kg.rdf import entity_iri, graph_to_dataset, quads_to_graph, read_build_graph, write_rdf, write_rdf_file
 from kg.rdf.iris import KG as KG_IRI
 from kg.rdf.iris import document_iri
+from kg.rdf.ontology import ONTOLOGY_IRI
 from kg.rdf.validate import load_dataset, validate_build, validate_dataset
 from kg.resources import SCHEMAS
 
@@ -57,8 +58,10 @@ def test_shapes_and_context_parse():
     sh = Namespace("http://www.w3.org/ns/shacl#")
     targets = set(shapes.objects(None, sh.targetClass))
     for cls in ("Enterprise", "Project", "Park", "Policy", "Institution", "Region", "Document", "Sentence",
-                "Fact", "Evidence", "MentionEvidence", "RelationEvidence"):
+                "Fact", "MentionEvidence", "RelationEvidence"):
         assert KG[cls] in targets, cls
+    assert not list(shapes.triples((None, sh.sparql, None))), "shapes.ttl is SHACL Core only"
+    assert list(Graph().parse(SCHEMAS / "shapes-sparql.ttl").triples((None, sh.sparql, None)))
     assert Graph().parse(SCHEMAS / "context.jsonld", format="json-ld") is not None
 
 
@@ -161,17 +164,17 @@ def test_round_trip_through_every_file(small_graph, tmp_path):
 
 
 def test_evidence_takes_half_the_quads_of_span_resources(small_graph):
-    """Nine quads per piece of evidence (the model with two oa:SpecificResource spans took 21)."""
+    """Ten quads per piece of evidence (the model with two oa:SpecificResource spans took 21)."""
     ds = graph_to_dataset(small_graph)
     evidence = {s for kind in (KG.MentionEvidence, KG.RelationEvidence) for s, _, _, _ in ds.quads((None, RDF.type, kind, None))}
-    assert all(len(list(ds.quads((node, None, None, None)))) == 9 for node in evidence)
+    assert all(len(list(ds.quads((node, None, None, None)))) == 10 for node in evidence)
 
 
 def test_one_named_graph_per_document_holds_its_evidence(small_graph):
     ds = graph_to_dataset(small_graph)
     named = sorted(str(g.identifier) for g in ds.graphs() if len(g) and isinstance(g.identifier, URIRef)
                    and g.identifier != ds.default_graph.identifier)
-    assert named == [document_iri("doc-a"), document_iri("doc-b")]
+    assert named == [document_iri("doc-a"), document_iri("doc-b"), ONTOLOGY_IRI]
     evidence = {s for kind in (KG.MentionEvidence, KG.RelationEvidence) for s, _, _, _ in ds.quads((None, RDF.type, kind, None))}
     assert len(evidence) == 8 + 5
     for node in evidence:
@@ -232,3 +235,56 @@ def test_evidence_of_an_unknown_document_is_rejected(tmp_path):
     with pytest.raises(ValueError, match="doc-b"):
         write_rdf(graph, tmp_path)
     assert not list(tmp_path.iterdir())
+
+
+@pytest.fixture
+def small_store(small_graph, tmp_path):
+    from kg.query import open_store
+
+    write_rdf(small_graph, tmp_path)
+    return open_store(tmp_path)
+
+
+def _answers(store, sparql: str) -> set:
+    from kg.query import run_query
+
+    return {tuple(term.value for term in row) for row in run_query(store, sparql).rows}
+
+
+def test_entities_state_their_super_types(small_store, small_graph):
+    everything = {(entity_iri(n),) for n in small_graph}
+    assert _answers(small_store, "SELECT ?x WHERE { ?x a kg:Entity }") == everything
+    enterprises = {(entity_iri(n),) for n, t in small_graph.nodes(data="type") if t == "Enterprise"}
+    assert _answers(small_store, "SELECT ?x WHERE { ?x a org:FormalOrganization }") == enterprises
+    assert _answers(small_store, "SELECT ?x WHERE { ?x a schema:Place }") == {(entity_iri("park-ftz"),)}
+
+
+def test_the_ontology_is_in_its_own_named_graph(small_store):
+    assert _answers(small_store, f"SELECT ?c WHERE {{ GRAPH <{ONTOLOGY_IRI}> {{ ?c rdfs:subClassOf kg:Entity }} }}") == {
+        (KG_IRI + t,) for t in ("Enterprise", "Institution", "Project", "Park", "Policy", "Region")}
+    assert _answers(small_store, "SELECT ?c WHERE { GRAPH ?g { kg:Enterprise a ?c } FILTER(?g != <%s>) }"
+                    % ONTOLOGY_IRI) == set()
+
+
+def test_annotations_say_why_and_facts_link_to_their_sentences(small_store):
+    motivations = _answers(small_store, "SELECT ?kind ?why WHERE { ?e a ?kind ; oa:motivatedBy ?why }")
+    assert motivations == {(KG_IRI + "MentionEvidence", str(OA.identifying)),
+                           (KG_IRI + "RelationEvidence", str(OA.describing))}
+    quoted = _answers(small_store, """SELECT ?name ?text WHERE {
+        ?fact rdf:subject/skos:prefLabel "蓝斯利公司"@zh ; rdf:object/skos:prefLabel ?name ;
+              kg:evidenceSentence/kg:text ?text }""")
+    sentence = "自贸区内蓝斯利公司总投资145.8亿元的氢能项目开工建设。"
+    assert quoted == {("自贸区", sentence), ("氢能项目", sentence)}
+
+
+def _drop_motivation(ds):
+    ds.remove((None, OA.motivatedBy, None, None))
+
+
+def test_shacl_core_alone_runs_all_but_the_sparql_constraint(small_graph):
+    assert validate_dataset(graph_to_dataset(small_graph), core_only=True)[0]
+    for breakage, caught_by_core in ((_drop_label, True), (_drop_motivation, True), (_fact_without_direct_triple, False)):
+        ds = graph_to_dataset(small_graph)
+        breakage(ds)
+        assert validate_dataset(ds, core_only=True)[0] is not caught_by_core, breakage.__name__
+        assert not validate_dataset(ds)[0], breakage.__name__

@@ -9,12 +9,18 @@ Evidence is a Web Annotation (kg:Evidence is an oa:Annotation) carrying its prov
 oa:hasBody is the entity (mention) or the kg:Fact (relation), kg:sentence the sentence (which
 dcterms:isPartOf the document), kg:start/kg:end the span in the cleaned text,
 kg:originalStart/kg:originalEnd the span in the original file, kg:sourceRule and kg:confidence,
-and kg:page for a PDF.  Nine quads per piece of evidence (ten with a page).
+oa:motivatedBy (oa:identifying for a mention, oa:describing for a relation), and kg:page for a
+PDF.  Ten quads per piece of evidence (eleven with a page).  A kg:Fact also links straight to
+each sentence that states it (kg:evidenceSentence, in that document's graph).
+
+Entities state their super-types (kg:Entity and the aligned classes of schemas/kg.ttl), and the
+ontology itself is the last named graph (kg.rdf.ontology).
 
 `graph_nquads` yields the lines in a fixed order made from sorted ids, without a global sort and
 without holding the dataset: the default graph (entities, then relations), then each document's
-graph.  Each part is one generator (`entity_lines`, `fact_lines`, `document_lines`,
-`evidence_lines`); a new part of the dataset is one more generator chained in `graph_nquads`.
+graph, then the ontology's.  Each part is one generator (`entity_lines`, `fact_lines`,
+`document_lines`, `evidence_lines`, `ontology_lines`); a new part of the dataset is one more
+generator chained in `graph_nquads`.
 No blank nodes: every IRI comes from an id or a hash of content.
 """
 from __future__ import annotations
@@ -27,6 +33,7 @@ import networkx as nx
 
 from kg.model import ENTITY_TYPES
 from kg.rdf.iris import KG, PREFIXES, document_iri, entity_iri, evidence_iri, fact_iri, sentence_iri
+from kg.rdf.ontology import ontology_lines, super_types
 
 RDF, XSD = PREFIXES["rdf"], PREFIXES["xsd"]
 DCTERMS, SKOS, OA = PREFIXES["dcterms"], PREFIXES["skos"], PREFIXES["oa"]
@@ -56,6 +63,7 @@ EVIDENCE_OFFSETS = {
     "orig_end": KG + "originalEnd",
 }
 EVIDENCE_KINDS = {"mention": KG + "MentionEvidence", "relation": KG + "RelationEvidence"}
+MOTIVATIONS = {"mention": OA + "identifying", "relation": OA + "describing"}
 
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 
@@ -89,6 +97,7 @@ _P = {name: iri(value) for name, value in {
     "hasBody": OA + "hasBody", "sentence": KG + "sentence", "sentenceIndex": KG + "sentenceIndex",
     "text": KG + "text", "sourceRule": KG + "sourceRule", "confidence": KG + "confidence", "page": KG + "page",
     "correction": KG + "correction",
+    "motivatedBy": OA + "motivatedBy", "evidenceSentence": KG + "evidenceSentence",
 }.items()}
 
 
@@ -103,14 +112,18 @@ def graph_nquads(graph: nx.MultiDiGraph) -> Iterator[str]:
     yield from entity_lines(graph)
     yield from fact_lines(graph)
     yield from document_lines(graph)
+    yield from ontology_lines()
 
 
 def entity_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
-    """Default graph: each entity's type, id, names, other types, citing documents and attributes."""
+    """Default graph: each entity's type and super-types, id, names, other types, citing documents
+    and attributes."""
     for node_id in sorted(graph.nodes):
         attrs = graph.nodes[node_id]
         node = iri(entity_iri(node_id))
         yield f"{node} {A} {iri(KG + attrs['type'])} .\n"
+        for super_type in super_types(KG + attrs["type"]):
+            yield f"{node} {A} {iri(super_type)} .\n"
         yield f"{node} {_P['identifier']} {literal(node_id)} .\n"
         yield f"{node} {_P['prefLabel']} {literal(attrs['label'], '@zh')} .\n"
         for alias in attrs.get("aliases", []):
@@ -161,7 +174,8 @@ def document_lines(graph: nx.MultiDiGraph) -> Iterator[str]:
 
 
 def evidence_lines(doc_id: str, evidence: list[tuple[str, str, str, dict]]) -> Iterator[str]:
-    """The sentences (by index) and evidence (kind, body IRI, evidence IRI, dict) of one document's graph."""
+    """The sentences (by index), the facts' links to them, and the evidence (kind, body IRI, evidence
+    IRI, dict) of one document's graph."""
     name = iri(document_iri(doc_id))
     sentences = {ev["sentence_index"]: ev["sentence"] for _, _, _, ev in evidence}
     for index in sorted(sentences):
@@ -170,9 +184,13 @@ def evidence_lines(doc_id: str, evidence: list[tuple[str, str, str, dict]]) -> I
         yield f"{node} {_P['sentenceIndex']} {integer(index)} {name} .\n"
         yield f"{node} {_P['text']} {literal(sentences[index])} {name} .\n"
         yield f"{node} {_P['isPartOf']} {name} {name} .\n"
+    stated = sorted({(body, ev["sentence_index"]) for kind, body, _, ev in evidence if kind == "relation"})
+    for body, index in stated:
+        yield f"{body} {_P['evidenceSentence']} {iri(sentence_iri(doc_id, index))} {name} .\n"
     for kind, body, ev_iri, ev in evidence:
         node = iri(ev_iri)
         yield f"{node} {A} {iri(EVIDENCE_KINDS[kind])} {name} .\n"
+        yield f"{node} {_P['motivatedBy']} {iri(MOTIVATIONS[kind])} {name} .\n"
         yield f"{node} {_P['hasBody']} {body} {name} .\n"
         yield f"{node} {_P['sentence']} {iri(sentence_iri(doc_id, ev['sentence_index']))} {name} .\n"
         yield f"{node} {_P['sourceRule']} {literal(ev['source'])} {name} .\n"
