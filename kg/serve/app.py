@@ -23,6 +23,7 @@ from kg.serve.formats import GRAPH_FORMATS, Body, accepted, negotiate
 from kg.serve.workers import Job, Limits, QueryPool
 
 MAX_QUERY_BYTES = 1 << 20
+READ_ONLY = "this endpoint is read-only: SPARQL Update is refused"
 FORM = "application/x-www-form-urlencoded"
 # after code_only, a prologue is PREFIX name: and BASE keywords with their IRIs blanked out
 _UPDATE = re.compile(r"^\s*(?:(?:PREFIX\s+[\w.-]*:|BASE)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
@@ -80,18 +81,19 @@ def create_app(build_dir: str | Path, workers: int = 4, limits: Limits | None = 
         if request.method == "GET":
             params = request.query_params
             if "update" in params:
-                return plain(403, "this endpoint is read-only: SPARQL Update is refused")
+                return plain(403, READ_ONLY)
             text = params.get("query")
         else:
             kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            if int(request.headers.get("content-length") or 0) > MAX_QUERY_BYTES:
+            length = request.headers.get("content-length", "0")
+            if not length.isdigit() or int(length) > MAX_QUERY_BYTES:
                 return plain(413, f"the request is larger than {MAX_QUERY_BYTES} bytes")
             if kind == "application/sparql-update":
-                return plain(403, "this endpoint is read-only: SPARQL Update is refused")
+                return plain(403, READ_ONLY)
             if kind == FORM:
                 params = await form(request)
                 if "update" in params:
-                    return plain(403, "this endpoint is read-only: SPARQL Update is refused")
+                    return plain(403, READ_ONLY)
                 text = params.get("query")
             elif kind == "application/sparql-query":
                 params = request.query_params
@@ -103,7 +105,7 @@ def create_app(build_dir: str | Path, workers: int = 4, limits: Limits | None = 
                 return RedirectResponse("/query", status_code=303)
             return plain(400, "give a query: ?query=SPARQL (SPARQL 1.1 Protocol)")
         if is_update(text):
-            return plain(403, "this endpoint is read-only: SPARQL Update is refused")
+            return plain(403, READ_ONLY)
         return response(await answer(text, request.headers.get("accept", ""), params.get("format")))
 
     async def resource(request: Request) -> Response:
@@ -147,7 +149,7 @@ def create_app(build_dir: str | Path, workers: int = 4, limits: Limits | None = 
                 answer_html = f"<h2>{chosen}</h2>" + await _answer_html(sparql)
             elif free_text:
                 if is_update(free_text):
-                    raise KgError("this endpoint is read-only: SPARQL Update is refused")
+                    raise KgError(READ_ONLY)
                 answer_html = "<h2>Answer</h2>" + await _answer_html(free_text)
         except KgError as exc:
             answer_html, status = pages.error_html(str(exc)), 400
