@@ -158,6 +158,35 @@ def rebuild(out: str | Path):
     return _write_build(extracted, Path(out), BuildSettings.of_build(out, manifest))
 
 
+def review(out: str | Path, sheet: str | Path | None = None) -> list[Path]:
+    """`kg review`: write the build's review workbook (default OUT/review.xlsx) and its two CSV sheets."""
+    from kg.export import read_json
+    from kg.review import write_review
+
+    _existing_build(out)
+    return write_review(read_json(Path(out) / "graph.json"), sheet or Path(out) / "review.xlsx")
+
+
+def apply_review(out: str | Path, sheet: str | Path):
+    """`kg review --apply`: add the marked rows of `sheet` to the build's corrections (lines already
+    there are not repeated) and rebuild; returns (lines added, rebuild result)."""
+    from kg.incremental import CORRECTIONS
+    from kg.io import write_text
+    from kg.review import apply_review as correction_lines
+
+    _existing_build(out)
+    lines = correction_lines(sheet)
+    stored = Path(out) / CORRECTIONS
+    text = _read_corrections_text(stored) if stored.is_file() else ""
+    present = set(text.splitlines())
+    new = list(dict.fromkeys(line for line in lines if line not in present))
+    if new:
+        if text and not text.endswith("\n"):
+            text += "\n"
+        write_text(stored, text + "".join(f"{line}\n" for line in new))
+    return new, rebuild(out)
+
+
 def _existing_build(out: str | Path):
     from kg.incremental import MANIFEST, read_manifest
 

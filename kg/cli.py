@@ -97,6 +97,25 @@ def remove(
     _print_build(api.remove(names, from_), from_, rows)
 
 
+@app.command()
+def review(
+    build_dir: Path = typer.Argument(Path("out"), help="A folder written by `kg build`."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="The workbook to write (default BUILD/review.xlsx)."),
+    apply: Optional[Path] = typer.Option(None, "--apply", help="A marked review sheet (.xlsx or .csv) to apply."),
+    rows: int = typer.Option(20, help="Company-initiative rows to show after --apply."),
+):
+    """Write a spreadsheet of entities and company-initiative links to mark, or apply a marked one."""
+    from kg import api
+
+    if apply is None:
+        for path in api.review(build_dir, out):
+            typer.echo(f"wrote {path}")
+        return
+    added, built = api.apply_review(build_dir, apply)
+    typer.echo(f"{len(added)} correction(s) added to {build_dir / 'corrections.tsv'}")
+    _print_build(built, build_dir, rows)
+
+
 def _print_build(built, out: Path, rows: int) -> None:
     from kg.graph.summary import summarize
     from kg.report import print_summary

@@ -1,4 +1,5 @@
-"""Input files the tests write themselves: PDF (reportlab, a CJK font), HTML and DOCX."""
+"""Input files the tests write themselves (PDF with reportlab and a CJK font, HTML, DOCX), and the
+outputs of a build read back as text."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -90,3 +91,10 @@ def write_docx(path: Path, paragraphs: list[str], table: list[list[str]] | None 
                 cell.text = value
     document.save(str(path))
     return path
+
+
+def build_output_texts(out: Path) -> dict[str, str]:
+    """File name -> text of a build's graph outputs (RDF, GEXF, GraphML, CSV, JSON, extractions)."""
+    return {p.name: p.read_text(encoding="utf-8") for p in [
+        out / "graph.nq", out / "graph.trig", out / "graph.gexf", out / "graph.graphml", out / "entities.csv",
+        out / "relations.csv", out / "graph.json", *sorted((out / "extractions").glob("*.json"))]}

@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from documents import build_output_texts
 from kg import api
 from kg.errors import KgError
 from kg.resolve.corrections import parse_corrections
@@ -36,12 +37,6 @@ def ids(graph, name):
     return [n for n, attrs in graph.nodes(data=True) if name == attrs["label"] or name in attrs["aliases"]]
 
 
-def output_texts(out):
-    return {p.name: p.read_text(encoding="utf-8") for p in [
-        out / "graph.nq", out / "graph.trig", out / "graph.gexf", out / "graph.graphml", out / "entities.csv",
-        out / "relations.csv", out / "graph.json", *sorted((out / "extractions").glob("*.json"))]}
-
-
 @pytest.mark.parametrize("line, message", [
     ("rejct\t甲", "F:2: unknown action 'rejct'"),
     ("reject", "F:2: reject takes NAME [TYPE] (tab-separated), got 0 value(s)"),
@@ -69,10 +64,10 @@ def test_false_entity_and_relation_leave_every_output(corpus, tmp_path):
     from kg.rdf.iris import fact_iri
 
     edge_id, iri = f"{citic}|participatesIn|{policy}", fact_iri(citic, "participatesIn", policy)
-    for name, text in output_texts(plain).items():
+    for name, text in build_output_texts(plain).items():
         assert region in text or name == "a.json", name
-    assert edge_id in output_texts(plain)["relations.csv"] and iri in output_texts(plain)["graph.nq"]
-    for name, text in output_texts(corrected).items():
+    assert edge_id in build_output_texts(plain)["relations.csv"] and iri in build_output_texts(plain)["graph.nq"]
+    for name, text in build_output_texts(corrected).items():
         assert region not in text and edge_id not in text and iri not in text, name
     relations = json.loads((corrected / "extractions" / "a.json").read_text(encoding="utf-8"))["relations"]
     assert relations == []
@@ -89,7 +84,7 @@ def test_corrected_facts_say_so_everywhere(corpus, tmp_path):
     edge = graph.edges[company, community, "undertakes"]
     assert edge["corrections"] == ["added (correction, line 5)"]
     assert edge["evidence"][0]["source"] == "correction" and edge["evidence"][0]["confidence"] == 1.0
-    texts = output_texts(out)
+    texts = build_output_texts(out)
     for name in ("graph.nq", "graph.gexf", "entities.csv", "relations.csv", "graph.json", "b.json"):
         assert "added (correction, line 5)" in texts[name] or name == "entities.csv", name
         assert "retyped from Park (correction, line 4)" in texts[name] or name == "relations.csv", name
@@ -119,7 +114,7 @@ def test_corrections_are_kept_with_the_build(corpus, tmp_path):
     build(corpus, full, corpus / "fix.tsv")
     api.build([corpus / "a.txt"], grown, corrections=corpus / "fix.tsv")
     api.add([corpus / "b.txt"], grown)
-    assert output_texts(grown) == output_texts(full)
+    assert build_output_texts(grown) == build_output_texts(full)
     assert (grown / "corrections.tsv").read_text(encoding="utf-8") == CORRECTIONS
     _, graph, _ = build(corpus, full)  # no --corrections: the stored ones still apply
     assert ids(graph, "洛阳") == []

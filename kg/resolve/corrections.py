@@ -62,28 +62,31 @@ def parse_corrections(text: str, name: str) -> list[Correction]:
     corrections = []
     for lineno, line in enumerate(text.splitlines(), 1):
         line = line.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        where = f"{name}:{lineno}"
-        action, *values = [cell.strip() for cell in line.split("\t")]
-        if action not in ACTIONS:
-            raise KgError(f"{where}: unknown action {action!r} (one of {', '.join(ACTIONS)})")
-        required, optional = ACTIONS[action]
-        while values and not values[-1]:
-            values.pop()
-        if not len(required) <= len(values) <= len(required) + len(optional):
-            usage = " ".join([*required, *(f"[{o}]" for o in optional)])
-            raise KgError(f"{where}: {action} takes {usage} (tab-separated), got {len(values)} value(s)")
-        args = dict(zip(required + optional, values))
-        for key, value in args.items():
-            if not value:
-                raise KgError(f"{where}: empty {key}")
-            if key.endswith("TYPE") and value not in ENTITY_TYPES:
-                raise KgError(f"{where}: unknown type {value!r} (one of {', '.join(ENTITY_TYPES)})")
-            if key == "RELATION" and value not in RELATION_TYPES:
-                raise KgError(f"{where}: unknown relation {value!r} (one of {', '.join(RELATION_TYPES)})")
-        corrections.append(Correction(action, args, where, lineno))
+        if line.strip():
+            corrections.append(parse_correction(line, f"{name}:{lineno}", lineno))
     return corrections
+
+
+def parse_correction(line: str, where: str, lineno: int = 0) -> Correction:
+    """One correction line; KgError starting with `where` if it is malformed."""
+    action, *values = [cell.strip() for cell in line.split("\t")]
+    if action not in ACTIONS:
+        raise KgError(f"{where}: unknown action {action!r} (one of {', '.join(ACTIONS)})")
+    required, optional = ACTIONS[action]
+    while values and not values[-1]:
+        values.pop()
+    if not len(required) <= len(values) <= len(required) + len(optional):
+        usage = " ".join([*required, *(f"[{o}]" for o in optional)])
+        raise KgError(f"{where}: {action} takes {usage} (tab-separated), got {len(values)} value(s)")
+    args = dict(zip(required + optional, values))
+    for key, value in args.items():
+        if not value:
+            raise KgError(f"{where}: empty {key}")
+        if key.endswith("TYPE") and value not in ENTITY_TYPES:
+            raise KgError(f"{where}: unknown type {value!r} (one of {', '.join(ENTITY_TYPES)})")
+        if key == "RELATION" and value not in RELATION_TYPES:
+            raise KgError(f"{where}: unknown relation {value!r} (one of {', '.join(RELATION_TYPES)})")
+    return Correction(action, args, where, lineno)
 
 
 class CorrectionRules:
@@ -199,6 +202,10 @@ def correct_relations(resolution, corrections: list[Correction]) -> list[str]:
             warnings.append(f"{c.where}: {evidence}")
             continue
         head, tail = pairs[0]
+        for ent_id in (head, tail):  # the analyst says the sentence names both
+            ent = resolution.entities[ent_id]
+            ent.documents.add(c.args["DOCUMENT"])
+            ent.names_by_doc.setdefault(c.args["DOCUMENT"], set()).add(ent.name)
         fact = facts.setdefault((head, relation, tail), Fact(head, relation, tail))
         fact.evidence.append(Evidence(**evidence))
         fact.corrections.append(c.note("added"))
