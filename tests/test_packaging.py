@@ -38,6 +38,6 @@ def test_wheel_has_the_schemas_and_lexicons(wheel_names):
 
 
 def test_wheel_has_every_module_and_query(wheel_names):
-    files = {p.relative_to(ROOT).as_posix() for pattern in ("*.py", "*.rq") for p in (ROOT / "kg").rglob(pattern)}
+    files = {p.relative_to(ROOT).as_posix() for pattern in ("*.py", "*.rq", "*.js") for p in (ROOT / "kg").rglob(pattern)}
     assert "kg/query/queries/entity.rq" in files
     assert sorted(files - wheel_names) == []

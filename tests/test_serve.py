@@ -262,3 +262,17 @@ def test_serve_refuses_a_folder_without_a_build(tmp_path):
 def test_chromium_loads_an_entity_page(server, chromium):
     dom = chromium(server + "/id/enterprise-yituo", "--dump-dom")
     assert "<h1>一拖集团</h1>" in dom and "专精特新" in dom
+
+
+def test_report_page(server, build):
+    from kg.export.report import write_report
+
+    missing = httpx.get(server + "/report")
+    assert missing.status_code == 404 and "kg report" in missing.text
+    write_report(build_graph(small_resolution()), build / "report.html")
+    try:
+        shown = httpx.get(server + "/report")
+        assert shown.status_code == 200 and "new vis.Network" in shown.text
+        assert '<a href="/report">' in httpx.get(server + "/").text
+    finally:
+        (build / "report.html").unlink()
