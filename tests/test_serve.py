@@ -276,3 +276,17 @@ def test_report_page(server, build):
         assert '<a href="/report">' in httpx.get(server + "/").text
     finally:
         (build / "report.html").unlink()
+
+
+@pytest.mark.parametrize("accept, fmt", [("application/sparql-results+json", "json"),
+                                         ("application/sparql-results+xml", "xml"),
+                                         ("text/csv", "csv"), ("text/tab-separated-values", "tsv")])
+def test_curl_gets_the_stores_answer_in_every_result_format(server, store, accept, fmt):
+    import shutil
+    import subprocess
+
+    if shutil.which("curl") is None:
+        pytest.skip("curl is not installed")
+    out = subprocess.run(["curl", "-sS", "--max-time", "30", "-H", f"Accept: {accept}", server + "/sparql",
+                          "--data-urlencode", f"query={SELECT}"], capture_output=True, check=True).stdout
+    assert out.decode("utf-8") == render(run_query(store, SELECT), fmt)
