@@ -1,6 +1,7 @@
-"""The extraction cache of a build folder: one JSON file per document in ``OUT/cache/``, named by
-a hash of the file's content, its path and the pipeline version (kg's ingest, text and extract
-code, the lexicons and the libraries they use), so a change to any of them reads the file again."""
+"""The extraction cache of a build folder: one JSON file per document in ``OUT/cache/`` (the raw
+text, the cleaned document and its extraction), named by a hash of the file's content, its path
+and the pipeline version (kg's ingest, text and extract code, the lexicons and the libraries they
+use), so a change to any of them reads the file again."""
 from __future__ import annotations
 
 import hashlib
@@ -10,7 +11,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from kg.io import write_text
-from kg.model import Extraction, Mention, ProjectAttributes, RawDocument, RelationMention
+from kg.model import (Document, DocumentMeta, Extraction, Mention, ProjectAttributes, RawDocument,
+                      RelationMention, Sentence)
 from kg.resources import SCHEMAS
 
 CACHE_DIR = "cache"
@@ -56,13 +58,15 @@ class ExtractionCache:
 
     def get(self, key: str) -> tuple[RawDocument, Extraction] | None:
         """The cached raw document and extraction; None when absent or unreadable."""
-        from kg.text import prepare
-
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
             raw = RawDocument(**{**data["raw"], "page_starts": tuple(data["raw"]["page_starts"]),
                                  "warnings": tuple(data["raw"]["warnings"])})
-            document = prepare(raw)
+            cleaned = data["document"]
+            text = cleaned["text"]
+            sentences = [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(cleaned["sentences"])]
+            document = Document(raw.doc_id, raw.path, raw.text, text, cleaned["offsets"], sentences,
+                                DocumentMeta(**cleaned["meta"]), raw.page_starts)
             mentions = [_mention(m) for m in data["mentions"]]
             relations = [RelationMention(_mention(r["head"]), r["relation"], _mention(r["tail"]), r["sentence"],
                                          r["source"], r["confidence"]) for r in data["relations"]]
@@ -72,8 +76,11 @@ class ExtractionCache:
         return raw, Extraction(document, mentions, relations, attributes)
 
     def put(self, key: str, raw: RawDocument, extraction: Extraction) -> None:
+        document = extraction.document
         data = {
             "raw": asdict(raw),
+            "document": {"text": document.text, "offsets": document.offsets, "meta": asdict(document.meta),
+                         "sentences": [[s.start, s.end] for s in document.sentences]},
             "mentions": [asdict(m) for m in extraction.mentions],
             "relations": [{"head": asdict(r.head), "relation": r.relation, "tail": asdict(r.tail),
                            "sentence": r.sentence, "source": r.source, "confidence": r.confidence}
