@@ -126,3 +126,13 @@ def test_min_confidence_on_export_and_query(tmp_path):
     assert edges["0"] and edges["0.99"] == []
     assert run("export", "--build", out, "--format", "csv", "--out", tmp_path / "x.csv",
                "--min-confidence", "2").returncode == 2
+
+
+def test_malformed_corrections_stop_the_build_before_it_starts(tmp_path):
+    (tmp_path / "a.txt").write_text("一拖集团入选专精特新名单。", encoding="utf-8")
+    (tmp_path / "fix.tsv").write_text("reject\t一拖集团\n\nretype\t一拖集团\tCompany\n", encoding="utf-8")
+    result = run("build", tmp_path / "a.txt", "--out", tmp_path / "out", "--corrections", tmp_path / "fix.tsv")
+    assert result.returncode == 2
+    assert result.stderr == f"kg: error: {tmp_path / 'fix.tsv'}:3: unknown type 'Company' " \
+                            "(one of Enterprise, Project, Park, Policy, Institution, Region)\n"
+    assert not (tmp_path / "out").exists()
