@@ -98,6 +98,8 @@ def build(inputs, out: str | Path, lexicons=None, on_document=None, corrections:
     from kg.incremental import CORRECTIONS, ExtractionCache, read_manifest
     from kg.incremental.documents import extract_documents
 
+    if Path(out).exists() and not Path(out).is_dir():
+        raise KgError(f"{out}: is a file, not a folder: choose another --out")
     previous = read_manifest(out)
     stored = Path(out) / CORRECTIONS
     source = Path(corrections) if corrections else stored if stored.is_file() else None

@@ -170,6 +170,8 @@ def query(
     fmt: str = typer.Option("table", "--format", "-f", help="table|csv|tsv|json|xml"),
     list_: bool = typer.Option(False, "--list", help="List the query library and exit."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP),
+    timeout: float = typer.Option(60.0, "--timeout", help="Stop the query after SECONDS (0: no limit).",
+                                  metavar="SECONDS"),
 ):
     """Ask a SPARQL question of a build (pyoxigraph store)."""
     from kg import query as q
@@ -192,7 +194,7 @@ def query(
         store = store_at_least(_build_file(build_dir, "graph.json").parent, min_confidence)
     else:
         store = q.open_store(build_dir)
-    result = q.run_query(store, q.resolve_query(spec), params)
+    result = q.run_query(store, q.resolve_query(spec), params, timeout=timeout if timeout > 0 else None)
     _echo_block(q.render(result, fmt))
 
 
@@ -276,12 +278,27 @@ def _build_file(build_dir: Path, name: str) -> Path:
     return path
 
 
+def _fail(message: str, exit_code: int) -> None:
+    print(f"kg: error: {' '.join(message.split())}", file=sys.stderr)
+    sys.exit(exit_code)
+
+
 def main() -> None:
+    """Run the CLI; user errors, file system errors (read-only, full disk, a file where a folder
+    belongs) and undecodable text end as one `kg: error:` line and a non-zero exit."""
+    from kg.errors import describe_os_error, describe_unicode_error
+
     try:
-        app()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
     except KgError as exc:
-        print(f"kg: error: {exc}", file=sys.stderr)
-        sys.exit(exc.exit_code)
+        _fail(str(exc), exc.exit_code)
+    except OSError as exc:
+        _fail(describe_os_error(exc), 1)
+    except UnicodeError as exc:
+        _fail(describe_unicode_error(exc), 2)
     except KeyboardInterrupt:
         print("kg: interrupted", file=sys.stderr)
         sys.exit(130)

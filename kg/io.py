@@ -1,17 +1,32 @@
-"""Atomic file output: write to a temporary file beside the target, then rename."""
+"""Atomic file output: write to a temporary file beside the target, then rename.
+
+A target that is a device or a pipe (`/dev/stdout`) is written directly: it cannot be replaced.
+"""
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import IO, Iterator
+
+from kg.errors import KgError
 
 
 @contextlib.contextmanager
 def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Open a temporary file for writing; on success it replaces `path`, on error it is removed."""
     path = Path(path)
+    if path.is_dir():
+        raise KgError(f"{path}: is a folder, expected a file name")
+    if path.exists() and not stat.S_ISREG(path.stat().st_mode):
+        try:
+            with open(path, mode, encoding=None if "b" in mode else encoding) as fh:
+                yield fh
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     binary = "b" in mode

@@ -1,12 +1,15 @@
 """The command line: error paths give one line and a non-zero exit; help is instant."""
+import os
 import subprocess
 import sys
 
 import pytest
 
 from documents import needs_cjk_font
+from filesystems import run_on_small_disk, run_with_read_only
 
 KG = [sys.executable, "-m", "kg"]
+DOCUMENT = "洛阳市人民政府2024年工作报告\n中信重工投资50亿元建设智能制造产业园项目，项目已开工建设。\n"
 
 
 def run(*args, cwd=None):
@@ -135,4 +138,57 @@ def test_malformed_corrections_stop_the_build_before_it_starts(tmp_path):
     assert result.returncode == 2
     assert result.stderr == f"kg: error: {tmp_path / 'fix.tsv'}:3: unknown type 'Company' " \
                             "(one of Enterprise, Project, Park, Policy, Institution, Region)\n"
+
+
+def assert_one_line_error(result, message: str, exit_code: int) -> None:
+    assert result.returncode == exit_code, result.stderr
+    assert result.stderr.startswith("kg: error: ") and message in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def document(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(DOCUMENT, encoding="utf-8")
+    return path
+
+
+def test_output_folder_taken_by_a_file(tmp_path, document):
+    (tmp_path / "taken").write_text("mine", encoding="utf-8")
+    assert_one_line_error(run("build", document, "--out", tmp_path / "taken"), "taken: is a file, not a folder", 2)
+    assert (tmp_path / "taken").read_text(encoding="utf-8") == "mine"
+    assert_one_line_error(run("extract", document, "--out", tmp_path / "taken" / "sub"),
+                          "a file is in the way where a folder is needed", 1)
+
+
+def test_build_on_a_read_only_folder(tmp_path, document):
+    out = tmp_path / "ro"
+    out.mkdir()
+    result = run_with_read_only(out, [*KG, "build", document, "--out", out / "build"])
+    assert_one_line_error(result, "read-only file system", 1)
+    assert list(out.iterdir()) == []
+
+
+def test_build_on_a_full_disk_leaves_no_half_written_file(tmp_path, document):
+    disk = tmp_path / "disk"
+    result = run_on_small_disk(disk, 24, [*KG, "build", document, "--out", disk / "build"])
+    assert_one_line_error(result, "no space left on device", 1)
+    assert list(disk.iterdir()) == []  # the tmpfs is gone with its namespace; nothing leaked outside it
+
+
+def test_output_to_a_full_stream(tmp_path, document):
+    run("extract", document, "--out", tmp_path / "ex")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([*KG, "eval", "--gold", tmp_path / "ex", "--pred", tmp_path / "ex"],
+                                stdout=full, stderr=subprocess.PIPE, text=True)
+    assert_one_line_error(result, "no space left on device", 1)
+
+
+def test_undecodable_file_name(tmp_path, document):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    os.rename(document, os.path.join(os.fsencode(folder), b"bad\xff.txt"))
+    for target in (folder, os.fsdecode(os.path.join(os.fsencode(folder), b"bad\xff.txt"))):
+        result = run("extract", target, "--out", tmp_path / "out")
+        assert_one_line_error(result, "bad\\xff.txt: file name is not valid UTF-8", 2)
     assert not (tmp_path / "out").exists()

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import os
+import shutil
 
 import pytest
 from rdflib import BNode, Dataset, Literal, URIRef
@@ -147,11 +148,22 @@ def test_wrong_params_are_user_errors(store, params, message):
         run_query(store, resolve_query("entity"), params)
 
 
-@pytest.mark.parametrize("sparql", ["SELECT ?x WHERE { ?x", "SELECT * WHERE { ?s ?p ?o } LIMIT x",
-                                    "INSERT DATA { <urn:a> <urn:b> <urn:c> }"])
-def test_malformed_or_updating_sparql_is_a_user_error(store, sparql):
+@pytest.mark.parametrize("sparql", ["SELECT ?x WHERE { ?x", "SELECT * WHERE { ?s ?p ?o } LIMIT x"])
+def test_malformed_sparql_is_a_user_error(store, sparql):
     with pytest.raises(KgError, match="malformed SPARQL"):
         run_query(store, sparql, {})
+
+
+def test_updates_are_refused(store):
+    with pytest.raises(KgError, match="updates are not allowed"):
+        run_query(store, "INSERT DATA { <urn:a> <urn:b> <urn:c> }", {})
+    assert not run_query(store, "ASK { <urn:a> ?p ?o }", {}).boolean
+
+
+def test_a_query_over_its_time_limit_stops(store):
+    cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+    with pytest.raises(KgError, match="ran longer than 0.5 s"):
+        run_query(store, cartesian, {}, timeout=0.5)
 
 
 def test_resolve_query_by_name_file_or_text(tmp_path):
@@ -246,6 +258,29 @@ def test_store_is_loaded_once_and_rebuilt_when_the_trig_changes(tmp_path, small_
     small_graph.remove_node("park-ftz")
     write_rdf(small_graph, tmp_path)
     assert run_query(open_store(tmp_path), park_count, {}).rows[0][0].value == "0"
+
+
+def test_store_creation_removes_leftovers_of_killed_runs(tmp_path, small_graph):
+    write_rdf(small_graph, tmp_path)
+    leftover = tmp_path / "store" / "db.tmp-999999"
+    leftover.mkdir(parents=True)
+    (leftover / "000001.sst").write_bytes(b"half written")
+    open_store(tmp_path)
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["db", "lock", "source.sha256"]
+
+
+@pytest.mark.parametrize("damage", ["delete", "corrupt"])
+def test_a_deleted_or_corrupt_store_is_made_again(tmp_path, small_graph, damage):
+    write_rdf(small_graph, tmp_path)
+    open_store(tmp_path)
+    db = tmp_path / "store" / "db"
+    if damage == "delete":
+        shutil.rmtree(tmp_path / "store")
+    else:
+        for path in db.iterdir():
+            if path.is_file():
+                path.write_bytes(b"\x00garbage")
+    assert run_query(open_store(tmp_path), "ASK { ?s a <https://w3id.org/kg-gov-cn/ontology#Park> }", {}).boolean
 
 
 def test_stats_text(build):

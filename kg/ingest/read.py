@@ -5,6 +5,7 @@ Text files are decoded (UTF-8, UTF-8 with BOM, GB18030); PDF, HTML and Word file
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kg.errors import KgError
@@ -37,12 +38,22 @@ def collect_inputs(paths: list[str | Path]) -> list[Path]:
             found.append(p)
         else:
             raise KgError(f"{p}: no such file or folder")
+    for f in found:
+        _check_name(f)
     unique = {f.resolve(): f for f in found}
     return sorted(unique.values(), key=lambda f: (f.stem, str(f)))
 
 
 def _suffix_list() -> str:
     return ", ".join(f"*{s}" for s in SUFFIXES)
+
+
+def _check_name(path: Path) -> None:
+    """KgError for a file name with bytes that are not UTF-8 (the document's name becomes its id)."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        raise KgError(f"{path.parent / repr(os.fsencode(path.name))[2:-1]}: file name is not valid UTF-8; rename the file") from None
 
 
 def _looks_binary(data: bytes) -> bool:

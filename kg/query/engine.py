@@ -2,25 +2,36 @@
 
 The store is built once from graph.trig into `OUT/store/db` and opened read-only afterwards
 (several `kg query` may run at once); `OUT/store/source.sha256` records which graph.trig it holds,
-and a changed graph.trig rebuilds it.  Queries see the union of all graphs as their default graph;
-`GRAPH ?document { ... }` selects one document's evidence.
+and a changed graph.trig rebuilds it.  Creating the store is serialised by a lock on
+`OUT/store/lock`: the first process builds `db.tmp-PID` and renames it to `db`, the others wait and
+open the result; leftovers of killed runs are removed under the lock.  A build folder where no store
+can be written (read-only, full disk) is queried from an in-memory store.
+
+Queries see the union of all graphs as their default graph; `GRAPH ?document { ... }` selects one
+document's evidence.  `run_query` refuses updates and SERVICE (kg.query.guard) and runs the query
+in a worker thread (pyoxigraph releases the GIL), so a time limit and Ctrl-C stop it at once.
 """
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from kg.errors import KgError
 from kg.io import write_text
+from kg.query.guard import check_read_only
 from kg.query.library import substitute_params
 from kg.query.prefixes import unknown_prefix_message, with_prefixes
 from kg.rdf.paths import build_trig
 
 STORE_DIR = "store"
+DEFAULT_TIMEOUT = 60.0  # seconds
 
 
 @dataclass
@@ -42,60 +53,125 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def open_store(out_dir: str | Path):
-    """The pyoxigraph store of a build, (re)built from `out_dir/graph.trig` when needed."""
+@contextlib.contextmanager
+def _store_lock(store_dir: Path) -> Iterator[None]:
+    """Hold the exclusive lock on `store_dir/lock` (waiting for another process that holds it)."""
+    store_dir.mkdir(parents=True, exist_ok=True)
+    with open(store_dir / "lock", "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _load(store, trig: Path) -> None:
+    import pyoxigraph
+
+    try:
+        store.bulk_load(path=str(trig), format=pyoxigraph.RdfFormat.TRIG)
+    except SyntaxError as exc:
+        raise KgError(f"{trig} is not valid TriG: {exc}") from None
+
+
+def create_store(out_dir: str | Path, force: bool = False) -> Path:
+    """Make `out_dir/store/db` hold `out_dir/graph.trig` (unless it already does and not `force`);
+    safe when several processes call it at once. Returns the path of the store."""
     import pyoxigraph
 
     trig = build_trig(out_dir)
     store_dir = Path(out_dir) / STORE_DIR
     db, stamp = store_dir / "db", store_dir / "source.sha256"
     source = _sha256(trig)
-    if not db.is_dir() or not stamp.is_file() or stamp.read_text(encoding="utf-8").strip() != source:
-        tmp = store_dir / f"db.tmp-{os.getpid()}"
-        shutil.rmtree(tmp, ignore_errors=True)
-        store_dir.mkdir(parents=True, exist_ok=True)
-        try:
-            pyoxigraph.Store(str(tmp)).bulk_load(path=str(trig), format=pyoxigraph.RdfFormat.TRIG)
-        except BaseException as exc:
-            shutil.rmtree(tmp, ignore_errors=True)
-            if isinstance(exc, SyntaxError):
-                raise KgError(f"{trig} is not valid TriG: {exc}") from None
-            raise
-        shutil.rmtree(db, ignore_errors=True)
-        os.replace(tmp, db)
-        write_text(stamp, source + "\n")
-    try:
-        return pyoxigraph.Store.read_only(str(db))
-    except OSError as exc:
-        raise KgError(f"cannot open the query store {db}: {exc}") from None
+
+    def current() -> bool:
+        return db.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == source
+
+    if not force and current():
+        return db
+    with _store_lock(store_dir):
+        if force or not current():  # another process may have made it while this one waited
+            for leftover in store_dir.glob("db.tmp-*"):
+                shutil.rmtree(leftover, ignore_errors=True)
+            with contextlib.suppress(FileNotFoundError):
+                stamp.unlink()
+            tmp = store_dir / f"db.tmp-{os.getpid()}"
+            try:
+                _load(pyoxigraph.Store(str(tmp)), trig)
+                shutil.rmtree(db, ignore_errors=True)
+                os.replace(tmp, db)
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+            write_text(stamp, source + "\n")
+    return db
 
 
 class ResultTooLarge(KgError):
     """A query answered more rows or triples than the caller allows."""
 
 
-def run_query(store, sparql: str, params: dict[str, str] | None = None, max_rows: int | None = None) -> QueryResult:
-    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query (after parameter substitution), the project's
-    prefixes predeclared; ResultTooLarge past `max_rows` rows (or triples)."""
+def open_store(out_dir: str | Path):
+    """The pyoxigraph store of a build, (re)built from `out_dir/graph.trig` when needed; a store that
+    cannot be opened is rebuilt once, and one that cannot be written is held in memory."""
     import pyoxigraph
 
+    trig = build_trig(out_dir)
+    try:
+        db = create_store(out_dir)
+        try:
+            return pyoxigraph.Store.read_only(str(db))
+        except (OSError, RuntimeError):  # a damaged store: make it again
+            return pyoxigraph.Store.read_only(str(create_store(out_dir, force=True)))
+    except OSError:
+        store = pyoxigraph.Store()
+        _load(store, trig)
+        return store
+
+
+def run_query(store, sparql: str, params: dict[str, str] | None = None, max_rows: int | None = None,
+              timeout: float | None = DEFAULT_TIMEOUT) -> QueryResult:
+    """Run a SELECT, ASK, CONSTRUCT or DESCRIBE query (after parameter substitution), the project's
+    prefixes predeclared; ResultTooLarge past `max_rows` rows (or triples), KgError after `timeout`
+    seconds (None: no limit). Updates and SERVICE are refused."""
     text = substitute_params(sparql, params or {})
+    check_read_only(text)
+    outcome: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            outcome["result"] = _evaluate(store, text, max_rows)
+        except BaseException as exc:  # handed to the calling thread
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=work, name="kg-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():  # the daemon thread ends with the process
+        raise KgError(f"the query ran longer than {timeout:g} s: stopped (raise the limit with --timeout)")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["result"]
+
+
+def _evaluate(store, text: str, max_rows: int | None) -> QueryResult:
+    import pyoxigraph
+
     try:
         result = store.query(with_prefixes(text), use_default_graph_as_union=True)
+        if isinstance(result, pyoxigraph.QueryBoolean):
+            return QueryResult([], [], bool(result))
+        if isinstance(result, pyoxigraph.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows = ([solution[name] for name in variables] for solution in result)
+            return QueryResult(variables, _bounded(rows, max_rows))
+        triples = ([t.subject, t.predicate, t.object] for t in result)
+        return QueryResult(["subject", "predicate", "object"], _bounded(triples, max_rows), graph=True)
     except SyntaxError as exc:
-        prefix_message = unknown_prefix_message(text)
-        if prefix_message:
-            raise KgError(prefix_message) from None
-        message = " ".join(str(exc).split())
-        raise KgError(f"malformed SPARQL: {message[:160]}{'…' if len(message) > 160 else ''}") from None
-    if isinstance(result, pyoxigraph.QueryBoolean):
-        return QueryResult([], [], bool(result))
-    if isinstance(result, pyoxigraph.QuerySolutions):
-        variables = [v.value for v in result.variables]
-        rows = ([solution[name] for name in variables] for solution in result)
-        return QueryResult(variables, _bounded(rows, max_rows))
-    triples = ([t.subject, t.predicate, t.object] for t in result)
-    return QueryResult(["subject", "predicate", "object"], _bounded(triples, max_rows), graph=True)
+        raise KgError(unknown_prefix_message(text) or f"malformed SPARQL: {_short(exc)}") from None
+    except KgError:
+        raise
+    except Exception as exc:  # raised while evaluating (pyoxigraph's evaluation errors)
+        raise KgError(f"the query failed: {_short(exc)}") from None
 
 
 def _bounded(rows, max_rows: int | None) -> list:
@@ -105,3 +181,8 @@ def _bounded(rows, max_rows: int | None) -> list:
             raise ResultTooLarge(f"the result has more than {max_rows} rows: narrow the query or add a LIMIT")
         collected.append(row)
     return collected
+
+
+def _short(exc: Exception) -> str:
+    message = " ".join(str(exc).split())
+    return f"{message[:160]}{'…' if len(message) > 160 else ''}"

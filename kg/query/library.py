@@ -20,9 +20,9 @@ OPAQUE = (r'"""(?:[^"\\]|\\.|"(?!""))*"""'
           r'|<[^<>"{}|^`\\\s]*>'
           r"|#[^\n]*")
 # Strings, IRIs and comments are copied as they are; only a `$name` outside them is a parameter.
-_TOKENS = re.compile(rf"(?P<skip>{OPAQUE})|\$(?P<param>[A-Za-z_][A-Za-z0-9_]*)")
+TOKENS = re.compile(rf"(?P<skip>{OPAQUE})|\$(?P<param>[A-Za-z_][A-Za-z0-9_]*)")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_SPARQL_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE | re.MULTILINE)
+_SPARQL_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE | re.MULTILINE)
 
 
 def list_queries() -> list[tuple[str, str]]:
@@ -47,13 +47,26 @@ def resolve_query(spec: str) -> str:
     if re.fullmatch(r"[A-Za-z0-9_]+", spec) and library_file.is_file():
         return library_file.read_text(encoding="utf-8")
     if _is_file(spec):
-        return Path(spec).read_text(encoding="utf-8")
+        try:
+            return Path(spec).read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise KgError(f"{spec}: not UTF-8 text (undecodable byte at position {exc.start})") from None
     if _SPARQL_START.search(spec):
-        return spec
+        return utf8_text(spec, "the query text")
     if spec.endswith(".rq"):
         raise KgError(f"query file not found: {spec}")
     names = ", ".join(name for name, _ in list_queries())
     raise KgError(f"unknown query {spec!r}: give a library query ({names}), a .rq file or SPARQL text")
+
+
+def utf8_text(value: str, what: str) -> str:
+    """`value` unchanged; KgError if it holds undecodable bytes (a command-line argument that was
+    not UTF-8 arrives with surrogate escapes)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise KgError(f"{what} holds bytes that are not UTF-8 (position {exc.start})") from None
+    return value
 
 
 def _is_file(spec: str) -> bool:
@@ -65,7 +78,7 @@ def _is_file(spec: str) -> bool:
 
 def query_parameters(sparql: str) -> list[str]:
     """The `$name` parameters of a query, sorted."""
-    return sorted({m["param"] for m in _TOKENS.finditer(sparql) if m["param"]})
+    return sorted({m["param"] for m in TOKENS.finditer(sparql) if m["param"]})
 
 
 def sparql_string(value: str) -> str:
@@ -86,6 +99,6 @@ def substitute_params(sparql: str, params: dict[str, str]) -> str:
         raise KgError(f"missing parameter {', '.join(missing)}: pass --param {missing[0]}=VALUE")
 
     def replace(match: re.Match) -> str:
-        return sparql_string(params[match["param"]]) if match["param"] else match[0]
+        return sparql_string(utf8_text(params[match["param"]], f"--param {match['param']}")) if match["param"] else match[0]
 
-    return _TOKENS.sub(replace, sparql)
+    return TOKENS.sub(replace, sparql)

@@ -51,7 +51,8 @@ def _worker_main(conn, build_dir: str, max_rows: int, public_base: str | None) -
         except (EOFError, KeyboardInterrupt):
             return
         try:
-            result = run_query(store, rewriter.incoming(job.sparql), max_rows=max_rows)
+            # no time limit of its own: the pool kills a worker that runs past the request's limit
+            result = run_query(store, rewriter.incoming(job.sparql), max_rows=max_rows, timeout=None)
             body = answer_body(rewriter.outgoing(result), job.accept, job.requested_format)
         except ResultTooLarge as exc:
             body = _error(422, str(exc))
