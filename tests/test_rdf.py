@@ -10,6 +10,8 @@ from pathlib import Path
 import networkx as nx
 import pyoxigraph
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rdflib import RDF, RDFS, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS, XSD
 
@@ -288,3 +290,38 @@ def test_shacl_core_alone_runs_all_but_the_sparql_constraint(small_graph):
         breakage(ds)
         assert validate_dataset(ds, core_only=True)[0] is not caught_by_core, breakage.__name__
         assert not validate_dataset(ds)[0], breakage.__name__
+
+
+_IDS = st.text(min_size=1, max_size=40)
+# any text, line and record separators over-represented (they once split N-Quads lines)
+_TEXT = st.text(alphabet=st.one_of(st.characters(), st.sampled_from('\u2028\u2029\x85\x1c\x1d\x1e\x0b\x0c\r\n\x00"\\<>')),
+                min_size=1, max_size=60)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_IDS, _IDS)
+def test_minted_iris_are_valid_and_injective(a, b):
+    for mint in (entity_iri, document_iri):
+        iri_a, iri_b = mint(a), mint(b)
+        assert re.fullmatch(r"https://w3id\.org/kg-gov-cn/[a-z]+/[A-Za-z0-9._~%-]+", iri_a), iri_a
+        pyoxigraph.NamedNode(iri_a)  # raises on an invalid IRI
+        assert (iri_a == iri_b) == (a == b)
+
+
+@settings(max_examples=15, deadline=None)
+@given(label=_TEXT, alias=_TEXT, sentence=_TEXT)
+def test_any_unicode_label_and_evidence_round_trips_through_the_build_files(label, alias, sentence):
+    import tempfile
+
+    graph = build_graph(small_resolution())
+    node = graph.nodes["enterprise-yituo"]
+    node["label"], node["aliases"] = label, sorted({alias} - {label})
+    evidence = [ev for _, data in graph.nodes(data=True) for ev in data["mention_evidence"]]
+    evidence += [ev for _, _, data in graph.edges(data=True) for ev in data["evidence"]]
+    for ev in evidence:
+        ev["sentence"] = sentence  # each document's sentence 0
+    with tempfile.TemporaryDirectory() as out:
+        write_rdf(graph, out)
+        back = read_build_graph(out)
+    assert back.nodes["enterprise-yituo"]["label"] == label
+    assert _graph_data(back) == _graph_data(graph)

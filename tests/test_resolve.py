@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kg.extract.lexicon import Lexicon, LexiconEntry
 from kg.model import Document, DocumentMeta, Extraction, Mention, ProjectAttributes, RelationMention, Sentence
 from kg.resolve import entity_key, normalize, resolve
@@ -77,3 +80,43 @@ def test_type_is_voted_within_a_document():
     res = resolve([ex])
     (ent,) = res.entities.values()
     assert ent.type == "Park" and ent.also == {"Project"}
+
+
+_NAMES = [("中国一拖集团有限公司", "Enterprise"), ("一拖集团", "Enterprise"), ("一拖", "Enterprise"),
+          ("中航光电", "Enterprise"), ("中航锂电", "Enterprise"), ("洛阳中航光电科技股份有限公司", "Enterprise"),
+          ("一拖低排放柴油机项目", "Project"), ("智能制造产业园", "Park"), ("专精特新", "Policy"), ("涧西区", "Region")]
+_DOCUMENTS = st.lists(st.lists(st.sampled_from(_NAMES), min_size=1, max_size=6, unique=True), min_size=1, max_size=4)
+
+
+def _extractions(documents: list[list[tuple[str, str]]], prefix: str = "d") -> list[Extraction]:
+    out = []
+    for i, mentions in enumerate(documents):
+        text = "，".join(name for name, _ in mentions) + "。"
+        relations = [(0, "locatedIn", 1)] if [t for _, t in mentions[:2]] == ["Enterprise", "Park"] else []
+        out.append(_extraction(f"{prefix}{i}", text, mentions, relations))
+    return out
+
+
+def _summary(resolution):
+    entities = {key: (e.type, e.name, sorted(e.aliases), sorted(e.documents)) for key, e in resolution.entities.items()}
+    facts = sorted((f.head, f.relation, f.tail, len(f.evidence)) for f in resolution.facts)
+    return entities, facts
+
+
+@settings(max_examples=40, deadline=None)
+@given(_DOCUMENTS, st.randoms(use_true_random=False))
+def test_resolution_does_not_depend_on_document_order(documents, random):
+    shuffled = _extractions(documents)
+    random.shuffle(shuffled)
+    assert _summary(resolve(shuffled)) == _summary(resolve(_extractions(documents)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(_DOCUMENTS)
+def test_resolution_is_idempotent_on_repeated_documents(documents):
+    """Reading the same documents again (under other names) adds evidence, never entities or facts."""
+    once = resolve(_extractions(documents))
+    twice = resolve(_extractions(documents) + _extractions(documents, prefix="copy"))
+    assert sorted(once.entities) == sorted(twice.entities)
+    assert {e.name for e in once.entities.values()} == {e.name for e in twice.entities.values()}
+    assert sorted((f.head, f.relation, f.tail) for f in once.facts) == sorted((f.head, f.relation, f.tail) for f in twice.facts)

@@ -1,3 +1,6 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from kg.model import RawDocument
 from kg.text import clean_text, prepare, split_sentences
 from kg.text.metadata import read_metadata
@@ -61,3 +64,19 @@ def test_metadata_falls_back_to_the_file_name():
     meta = read_metadata("没有标题的一段文字。", "news-2019-item")
     assert meta.title == "news-2019-item"
     assert meta.date is None and meta.year == 2019
+
+
+# any text, with the characters the cleaner treats specially over-represented
+_RAW = st.text(alphabet=st.one_of(st.characters(), st.sampled_from("\n \t\u3000。：—-地12ab项目\u2028\x85")),
+               max_size=300)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_RAW)
+def test_cleaning_offsets_are_monotone_and_point_back_to_the_original(raw):
+    text, offsets = clean_text(raw)
+    assert len(offsets) == len(text)
+    assert all(a < b for a, b in zip(offsets, offsets[1:]))
+    for char, offset in zip(text, offsets):
+        assert 0 <= offset < len(raw)
+        assert raw[offset] == char or (char == " " and raw[offset].isspace())

@@ -19,6 +19,7 @@ import hashlib
 import os
 import shutil
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -145,7 +146,11 @@ def run_query(store, sparql: str, params: dict[str, str] | None = None, max_rows
 
     worker = threading.Thread(target=work, name="kg-query", daemon=True)
     worker.start()
-    worker.join(timeout)
+    deadline = None if timeout is None else time.monotonic() + timeout
+    # short waits: the kernel may hand Ctrl-C to the worker thread, and Python acts on it only
+    # when the main thread wakes up
+    while worker.is_alive() and (deadline is None or time.monotonic() < deadline):
+        worker.join(0.05 if deadline is None else max(0.0, min(0.05, deadline - time.monotonic())))
     if worker.is_alive():  # the daemon thread ends with the process
         raise KgError(f"the query ran longer than {timeout:g} s: stopped (raise the limit with --timeout)")
     if "error" in outcome:
