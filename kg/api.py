@@ -97,9 +97,9 @@ def build(inputs, out: str | Path, lexicons=None, on_document=None, corrections:
     from kg.ingest import collect_inputs
     from kg.incremental import CORRECTIONS, ExtractionCache, read_manifest
     from kg.incremental.documents import extract_documents
+    from kg.io import check_build_folder
 
-    if Path(out).exists() and not Path(out).is_dir():
-        raise KgError(f"{out}: is a file, not a folder: choose another --out")
+    check_build_folder(out)
     previous = read_manifest(out)
     stored = Path(out) / CORRECTIONS
     source = Path(corrections) if corrections else stored if stored.is_file() else None
@@ -191,7 +191,9 @@ def apply_review(out: str | Path, sheet: str | Path):
 
 def _existing_build(out: str | Path):
     from kg.incremental import MANIFEST, read_manifest
+    from kg.io import check_build_folder
 
+    check_build_folder(out)
     manifest = read_manifest(out)
     if manifest is None:
         raise KgError(f"{out}: not a kg build folder (no {MANIFEST}); run `kg build INPUT --out {out}` first")
@@ -199,28 +201,28 @@ def _existing_build(out: str | Path):
 
 
 def _write_build(extracted, out: Path, settings: BuildSettings):
-    """Resolve, write every output, drop per-document files of documents no longer in the build."""
+    """Resolve and write every output into a fresh folder that then replaces `out` as a whole (so no
+    file of documents no longer in the build stays); one build at a time writes `out`."""
     from kg.eval.annotations import write_annotations
     from kg.export import write_build_exports
     from kg.incremental import CORRECTIONS, ExtractionCache, Manifest
-    from kg.io import write_text
+    from kg.io import build_folder, write_text
     from kg.query.engine import open_store
     from kg.rdf import write_rdf
 
-    result = _resolve(extracted, settings)
-    graph = result.graph()
-    written = write_annotations(result.resolution, out / "extractions")
-    for stale in sorted(set((out / "extractions").glob("*.json")) - set(written)):
-        stale.unlink()
-    written += write_rdf(graph, out)
-    written += write_build_exports(graph, out)
-    written.append(Manifest(extracted.entries, settings.lexicons, settings.min_confidence).write(out))
-    if settings.corrections_text is not None:
-        write_text(out / CORRECTIONS, settings.corrections_text)
-        written.append(out / CORRECTIONS)
-    ExtractionCache(out).prune({entry.key for entry in extracted.entries})
-    open_store(out)  # loaded now, so the first `kg query` need not wait
-    return result, graph, written
+    with build_folder(out) as staging:  # `out` shows the old build until this one is whole
+        result = _resolve(extracted, settings)
+        graph = result.graph()
+        written = write_annotations(result.resolution, staging / "extractions")
+        written += write_rdf(graph, staging)
+        written += write_build_exports(graph, staging)
+        written.append(Manifest(extracted.entries, settings.lexicons, settings.min_confidence).write(staging))
+        if settings.corrections_text is not None:
+            write_text(staging / CORRECTIONS, settings.corrections_text)
+            written.append(staging / CORRECTIONS)
+        ExtractionCache(out).carry({entry.key for entry in extracted.entries}, staging)
+        open_store(staging)  # loaded now, so the first `kg query` need not wait
+    return result, graph, [out / path.relative_to(staging) for path in written]
 
 
 def evaluate(gold_dir: str | Path, pred_dir: str | Path):

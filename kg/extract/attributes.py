@@ -8,6 +8,7 @@ Totals over counted groups ("实施166个重大项目，完成投资145.8亿元"
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from kg.extract.relations.clauses import SentenceView, enumerations, group_of, sentence_view
@@ -61,18 +62,21 @@ def _investment(view: SentenceView, m: Mention) -> tuple[int, str] | None:
 
 
 def _status(view: SentenceView, m: Mention) -> str | None:
-    """The latest stage named in the project's clause; a completion verb after a modal is only a target."""
+    """The latest stage named in the project's clause; a completion verb after a modal is only a target.
+    Linear in the clause (after sorting): a clause without punctuation can be long."""
     clause = view.clause_of(m)
     text = view.masked_span(clause.start, clause.end)
+    group = set(_group(view, m))
+    # earlier projects of the clause, outside m's own list: a verb before one of them governs it
+    others = sorted(o.start for o in clause.top if o.type == "Project" and o.start < m.start and o not in group)
+    modal = MODAL.search(text)
     best = None
     for found in STATUS.finditer(text):
         status = STATUS_OF[found.group()]
         pos = clause.start + found.start()
-        if clause.start <= pos < m.start and any(
-            o.type == "Project" and pos < o.start < m.start for o in clause.top if o not in _group(view, m)
-        ):
+        if pos < m.start and bisect.bisect_right(others, pos) < len(others):
             continue  # the verb governs an earlier project of the clause
-        if status != UNDER_WAY and MODAL.search(text[: found.start()]):
+        if status != UNDER_WAY and modal is not None and modal.end() <= found.start():
             continue
         if best is None or RANK[status] > RANK[best]:
             best = status

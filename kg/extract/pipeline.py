@@ -7,10 +7,12 @@ read from the mentions afterwards (kg/extract/relations.py, kg/extract/attribute
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
+from typing import Iterator
 
 from kg.extract.lexicon import Lexicon, load_lexicons
-from kg.model import Document, Extraction
+from kg.model import Document, Extraction, Mention, Sentence
 
 # order matters: later components see earlier candidates
 COMPONENTS = (
@@ -47,6 +49,30 @@ class JiebaWords:
         return Doc(self.vocab, words=words, spaces=[False] * len(words))
 
 
+MAX_PART = 200_000  # characters the spaCy pipeline reads at once (its own limit is 1,000,000: E088)
+
+
+def document_parts(document: Document, limit: int = MAX_PART) -> Iterator[tuple[Document, tuple[int, int]]]:
+    """The document itself, or for a long one, parts of whole sentences of at most `limit`
+    characters (a sentence is at most kg.text.sentences.MAX_SENTENCE), each with the (character,
+    sentence) shift that maps its offsets back into the document."""
+    if len(document.text) <= limit:
+        yield document, (0, 0)
+        return
+    sentences = document.sentences
+    first = 0
+    while first < len(sentences):
+        last = first + 1
+        while last < len(sentences) and sentences[last].end - sentences[first].start <= limit:
+            last += 1
+        start, end = sentences[first].start, sentences[last - 1].end
+        part = replace(document, text=document.text[start:end], offsets=document.offsets[start:end],
+                       sentences=[Sentence(s.index - first, s.start - start, s.end - start, s.text)
+                                  for s in sentences[first:last]])
+        yield part, (start, first)
+        first = last
+
+
 class Extractor:
     """Build the spaCy pipeline once; call `extract(document)` for each document."""
 
@@ -67,14 +93,24 @@ class Extractor:
             self.nlp.add_pipe(name)
         self.nlp.get_pipe("kg_lexicon").set_lexicon(self.lexicon)
 
-    def extract(self, document: Document) -> Extraction:
-        from kg.extract.attributes import project_attributes
-        from kg.extract.relations import extract_relations
-
+    def _mentions(self, document: Document, shift: tuple[int, int]) -> list[Mention]:
+        """The final mentions the spaCy pipeline finds in `document` (a part: see document_parts),
+        moved by `shift` (characters, sentences)."""
         doc = self.nlp.make_doc(document.text)
         doc._.kg_document = document
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)
-        mentions = doc._.kg_mentions
+        chars, sentences = shift
+        if shift == (0, 0):
+            return doc._.kg_mentions
+        return [replace(m, start=m.start + chars, end=m.end + chars, sentence=m.sentence + sentences)
+                for m in doc._.kg_mentions]
+
+    def extract(self, document: Document) -> Extraction:
+        from kg.extract.attributes import project_attributes
+        from kg.extract.relations import extract_relations
+
+        parts = document_parts(document, min(MAX_PART, self.nlp.max_length))
+        mentions = [m for part, shift in parts for m in self._mentions(part, shift)]
         relations = extract_relations(document, mentions)
         return Extraction(document, mentions, relations, project_attributes(document, mentions))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import asdict
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -48,7 +49,8 @@ def document_key(path: str, data: bytes, pipeline: str) -> str:
 
 
 class ExtractionCache:
-    """Extractions stored in `out/cache/KEY.json`; `prune` removes every entry but the given keys."""
+    """Extractions stored in `out/cache/KEY.json`; `carry` moves the entries still needed into the
+    next build's folder."""
 
     def __init__(self, out: str | Path):
         self.dir = Path(out) / CACHE_DIR
@@ -90,11 +92,20 @@ class ExtractionCache:
         }
         write_text(self._path(key), json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
 
-    def prune(self, keep: set[str]) -> None:
-        """Remove the entries of documents no longer in the build."""
-        for path in self.dir.glob("*.json") if self.dir.is_dir() else ():
-            if path.stem not in keep:
-                path.unlink()
+    def carry(self, keep: set[str], out: str | Path) -> None:
+        """Put the entries of `keep` into the cache of the build folder `out` (hard links where the
+        file system allows, else copies); the others stay behind with the old build."""
+        import shutil
+
+        target = ExtractionCache(out)
+        for key in sorted(keep):
+            source = self._path(key)
+            if source.is_file():
+                target.dir.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(source, target._path(key))
+                except OSError:
+                    shutil.copyfile(source, target._path(key))
 
 
 def _mention(data: dict) -> Mention:
