@@ -192,3 +192,14 @@ def test_undecodable_file_name(tmp_path, document):
         result = run("extract", target, "--out", tmp_path / "out")
         assert_one_line_error(result, "bad\\xff.txt: file name is not valid UTF-8", 2)
     assert not (tmp_path / "out").exists()
+
+
+def test_line_and_record_separators_in_a_sentence_build(tmp_path):
+    """U+2028, U+0085 and U+001C once split N-Quads lines and crashed kg build."""
+    (tmp_path / "sep.txt").write_text("洛阳市2024年工作报告\n中信重工\u2028投资50亿元建设智能制造\x85产业园项目，项目\x1c已开工建设。\n",
+                                      encoding="utf-8")
+    result = run("build", tmp_path / "sep.txt", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    query = run("query", "SELECT ?t WHERE { ?s kg:text ?t FILTER(CONTAINS(?t, \"\u2028\")) }", "--build", tmp_path / "out",
+                "--format", "csv")
+    assert query.returncode == 0 and "\u2028" in query.stdout and "\x85" in query.stdout, query.stderr
