@@ -27,12 +27,15 @@ def run_pipeline(
     inputs: list[str | Path],
     lexicons: list[str | Path] | None = None,
     on_document: Callable[[Path], None] | None = None,
+    **parallel,
 ) -> PipelineResult:
-    """ingest -> text -> extract -> resolve over all input files (folders are expanded)."""
+    """ingest -> text -> extract -> resolve over all input files (folders are expanded); `parallel`
+    (jobs, executor, scheduler: see kg.parallel.process_documents) says where documents are read."""
     from kg.ingest import collect_inputs
     from kg.incremental.documents import extract_documents
 
-    return _resolve(extract_documents(collect_inputs(list(inputs)), lexicons or [], on_document=on_document))
+    return _resolve(extract_documents(collect_inputs(list(inputs)), lexicons or [], on_document=on_document,
+                                      **parallel))
 
 
 def _resolve(extracted, settings: BuildSettings | None = None) -> PipelineResult:
@@ -77,16 +80,16 @@ def _read_corrections_text(path: Path) -> str:
         raise KgError(f"{path}: cannot read corrections ({exc.strerror or exc})") from None
 
 
-def extract(inputs, out: str | Path, lexicons=None, on_document=None) -> tuple[PipelineResult, list[Path]]:
+def extract(inputs, out: str | Path, lexicons=None, on_document=None, **parallel) -> tuple[PipelineResult, list[Path]]:
     """`kg extract`: one annotation JSON per document in `out`."""
     from kg.eval.annotations import write_annotations
 
-    result = run_pipeline(inputs, lexicons, on_document)
+    result = run_pipeline(inputs, lexicons, on_document, **parallel)
     return result, write_annotations(result.resolution, Path(out))
 
 
 def build(inputs, out: str | Path, lexicons=None, on_document=None, corrections: str | Path | None = None,
-          min_confidence: float = 0.0):
+          min_confidence: float = 0.0, **parallel):
     """`kg build`: the whole pipeline; writes RDF, exports, tables and per-document JSON to `out`, and
     loads the query store.
 
@@ -107,7 +110,7 @@ def build(inputs, out: str | Path, lexicons=None, on_document=None, corrections:
                              _read_corrections_text(source) if source else None, str(source))
     settings.corrections()  # a malformed corrections file stops the build before anything is read
     extracted = extract_documents(collect_inputs(list(inputs)), settings.lexicons, ExtractionCache(out),
-                                  on_document=on_document)
+                                  on_document=on_document, **parallel)
     replaced = sorted(set(previous.ids()) - {e.id for e in extracted.entries}) if previous else []
     if replaced:
         extracted.warnings.append(

@@ -18,6 +18,9 @@ app = typer.Typer(
 
 MIN_CONFIDENCE_HELP = "Leave out mentions and relations below this confidence (0 to 1)."
 LEXICON_HELP = "Extra lexicon file (TYPE<TAB>NAME<TAB>ALIAS|ALIAS); repeatable."
+JOBS_HELP = "Processes reading and extracting documents (default: one per CPU); the output is the same."
+EXECUTOR_HELP = "local (processes on this machine) or dask (a dask.distributed cluster, see --scheduler)."
+SCHEDULER_HELP = "The Dask scheduler's address (tcp://HOST:8786) for --executor dask."
 
 
 def _progress(paths_hint: str):
@@ -65,12 +68,16 @@ def build(
         None, "--corrections", help="Corrections file (see README); kept in OUT and applied to later builds there."),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP),
     rows: int = typer.Option(20, help="Company-initiative rows to show in the summary."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help=JOBS_HELP),
+    executor: str = typer.Option("local", "--executor", help=EXECUTOR_HELP),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
 ):
     """Run the whole pipeline and write the graph (RDF, GEXF, GraphML, CSV, JSON) to OUT."""
     from kg import api
 
     _print_build(_run_with_progress(api.build, "reading", inputs, out, lexicon, corrections=corrections,
-                                    min_confidence=min_confidence), out, rows)
+                                    min_confidence=min_confidence, jobs=jobs,
+                                    executor=executor, scheduler=scheduler), out, rows)
 
 
 @app.command()
@@ -133,11 +140,15 @@ def extract(
     inputs: List[Path] = typer.Argument(..., help="Document files or folders (*.txt, *.pdf, *.html, *.htm, *.docx)."),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for one NAME.json per document."),
     lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help=LEXICON_HELP),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help=JOBS_HELP),
+    executor: str = typer.Option("local", "--executor", help=EXECUTOR_HELP),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
 ):
     """Write one JSON per document in the annotation guide's format."""
     from kg import api
 
-    result, written = _run_with_progress(api.extract, "extracting", inputs, out, lexicon)
+    result, written = _run_with_progress(api.extract, "extracting", inputs, out, lexicon, jobs=jobs,
+                                         executor=executor, scheduler=scheduler)
     _warn_skipped(result)
     typer.echo(f"wrote {len(written)} file(s) to {out}")
 

@@ -28,16 +28,17 @@ def extract_documents(
     cache: ExtractionCache | None = None,
     kept: list[DocumentEntry] = (),
     on_document: Callable[[Path], None] | None = None,
+    **parallel,
 ) -> Extracted:
     """The extractions of `paths` and of the `kept` documents of a build (from the cache, or read
-    again from their path); KgError when two documents share a name or none has text."""
-    from kg.ingest import read_bytes, read_document
-    from kg.text import prepare
+    again from their path); KgError when two documents share a name or none has text. The documents
+    not in the cache are read by kg.parallel.process_documents (`parallel`: jobs, executor, scheduler)."""
+    from kg.ingest import read_bytes
+    from kg.parallel import process_documents
 
     _check_names([str(p) for p in paths] + [entry.path for entry in kept])
     pipeline = pipeline_version(lexicons)
     result = Extracted()
-    extractor = None
     pending = list(paths)
     for entry in kept:
         cached = cache.get(entry.key) if cache else None
@@ -49,37 +50,38 @@ def extract_documents(
         else:
             result.extractions.append(cached[1])
             result.entries.append(entry)
+    slots = []  # (path, cache key, cached raw document and extraction or None), in input order
     for path in pending:
-        data = read_bytes(path)
-        key = document_key(str(path), data, pipeline)
-        cached = cache.get(key) if cache else None
-        if cached is None:
-            raw = read_document(path)
-            if raw is None:
-                result.skipped.append(path)
-                continue
-            if not raw.text.strip():
-                result.warnings.extend(raw.warnings)
-                continue
-            if extractor is None:
-                from kg.extract import Extractor
-
-                extractor = Extractor(lexicons)
-            extraction = extractor.extract(prepare(raw))
-            result.read += 1
-            if cache:
-                cache.put(key, raw, extraction)
-        else:
-            raw, extraction = cached
-        result.warnings.extend(raw.warnings)
-        result.extractions.append(extraction)
-        result.entries.append(DocumentEntry(raw.doc_id, str(path), key))
-        if on_document:
-            on_document(path)
+        key = document_key(str(path), read_bytes(path), pipeline)
+        slots.append((path, key, cache.get(key) if cache else None))
+    fresh = process_documents([path for path, _, cached in slots if cached is None], lexicons, **parallel)
+    try:
+        for path, key, cached in slots:
+            if cached is None:
+                done = next(fresh)
+                if done.raw is None:
+                    result.skipped.append(path)
+                    continue
+                if done.extraction is None:
+                    result.warnings.extend(done.raw.warnings)
+                    continue
+                raw, extraction = done.raw, done.extraction
+                result.read += 1
+                if cache:
+                    cache.put(key, raw, extraction)
+            else:
+                raw, extraction = cached
+            result.warnings.extend(raw.warnings)
+            result.extractions.append(extraction)
+            result.entries.append(DocumentEntry(raw.doc_id, str(path), key))
+            if on_document:
+                on_document(path)
+    finally:
+        fresh.close()  # stops the workers
     if not result.extractions:
         raise KgError("; ".join(result.warnings) or "no non-empty documents to read")
     result.extractions.sort(key=lambda ex: (ex.document.doc_id, ex.document.path))
-    result.lexicon = extractor.lexicon if extractor else load_lexicons(lexicons)
+    result.lexicon = load_lexicons(lexicons)
     return result
 
 

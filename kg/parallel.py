@@ -1,0 +1,142 @@
+"""Per-document work (ingest, text, extraction) in this process, in worker processes, or on a Dask
+cluster; resolution stays global, over the `DocumentResult`s in input order, so every executor
+gives the same output.
+
+A worker builds its `Extractor` once (models, lexicons) and keeps it for every document it gets.
+A Dask worker may run on another machine: it receives the decoded document and the lexicon files'
+text rather than paths.
+"""
+from __future__ import annotations
+
+import os
+import tempfile
+from array import array
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterator
+
+from kg.errors import KgError
+from kg.model import Extraction, RawDocument
+
+EXECUTORS = ("local", "dask")
+
+
+@dataclass
+class DocumentResult:
+    """What one input file gave: nothing (an empty file), its decoded text, and its extraction if it has text."""
+
+    path: Path
+    raw: RawDocument | None  # None: an empty file, skipped
+    extraction: Extraction | None = None
+
+
+_extractors: dict[tuple, object] = {}  # one Extractor per lexicon set, per process
+
+
+def _extractor(lexicons: tuple[str, ...]):
+    if lexicons not in _extractors:
+        from kg.extract import Extractor
+
+        _extractors[lexicons] = Extractor(list(lexicons))
+    return _extractors[lexicons]
+
+
+def extract_raw(raw: RawDocument, lexicons: tuple[str, ...]) -> DocumentResult:
+    """text -> extract for one decoded document, as a compact record (offsets as a machine array)."""
+    from kg.text import prepare
+
+    if not raw.text.strip():
+        return DocumentResult(Path(raw.path), raw)
+    extraction = _extractor(lexicons).extract(prepare(raw))
+    document = extraction.document
+    document.offsets = array("q", document.offsets)  # 8 bytes an offset instead of a list's ~36
+    return DocumentResult(Path(raw.path), raw, extraction)
+
+
+def read_and_extract(path: Path, lexicons: tuple[str, ...]) -> DocumentResult:
+    """ingest -> text -> extract for one file."""
+    from kg.ingest import read_document
+
+    raw = read_document(path)
+    if raw is None:
+        return DocumentResult(Path(path), None)
+    return extract_raw(raw, lexicons)
+
+
+def process_documents(paths: list[Path], lexicons: list[str | Path] | None = None, jobs: int | None = 1,
+                      executor: str = "local", scheduler: str | None = None) -> Iterator[DocumentResult]:
+    """One `DocumentResult` per path, in the order of `paths`.
+
+    local: `jobs` worker processes (None: one per CPU; 1: this process); dask: the cluster whose
+    scheduler listens at `scheduler` (host:port or tcp://host:port)."""
+    lexicon_paths = tuple(str(p) for p in lexicons or [])
+    if executor == "dask":
+        yield from _dask(paths, lexicon_paths, scheduler)
+        return
+    if executor != "local":
+        raise KgError(f"unknown executor {executor!r}: choose one of {', '.join(EXECUTORS)}")
+    if scheduler is not None:
+        raise KgError("--scheduler needs --executor dask")
+    if jobs is not None and jobs < 1:
+        raise KgError(f"--jobs {jobs}: give a number of processes, 1 or more")
+    workers = min(jobs or os.cpu_count() or 1, len(paths))
+    if workers <= 1:
+        for path in paths:
+            yield read_and_extract(path, lexicon_paths)
+        return
+    yield from _processes(paths, lexicon_paths, workers)
+
+
+def _processes(paths: list[Path], lexicons: tuple[str, ...], workers: int) -> Iterator[DocumentResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork: the workers start without importing kg again; each loads its Extractor on first use
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(read_and_extract, path, lexicons) for path in paths]
+        try:
+            for future in futures:
+                yield future.result()
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def _dask_extract(raw: RawDocument, lexicons: tuple[str, ...]) -> DocumentResult:
+    """On a Dask worker: write the lexicon files (by content) into a folder of its own once, then extract."""
+    import hashlib
+
+    folder = Path(tempfile.gettempdir()) / f"kg-lexicons-{os.getpid()}"
+    paths = []
+    for text in lexicons:
+        path = folder / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.tsv"
+        if not path.is_file():
+            folder.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return extract_raw(raw, tuple(paths))
+
+
+def _dask(paths: list[Path], lexicons: tuple[str, ...], scheduler: str | None) -> Iterator[DocumentResult]:
+    if not scheduler:
+        raise KgError("--executor dask needs --scheduler ADDRESS (the Dask scheduler, e.g. tcp://10.0.0.5:8786)")
+    try:
+        from distributed import Client
+    except ImportError:
+        raise KgError("--executor dask needs dask.distributed: pip install 'kg[dask]'") from None
+    from kg.ingest import read_document
+
+    lexicon_texts = tuple(Path(path).read_text(encoding="utf-8") for path in lexicons)
+    try:
+        client = Client(scheduler, timeout=30)
+    except (OSError, TimeoutError) as exc:
+        raise KgError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
+    with client:
+        pending = []  # (path, future or None for an empty file), in input order
+        for path in paths:
+            raw = read_document(path)
+            pending.append((path, None if raw is None else client.submit(_dask_extract, raw, lexicon_texts, pure=False)))
+        for path, future in pending:
+            yield DocumentResult(Path(path), None) if future is None else replace(future.result(), path=Path(path))
