@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""How `kg build` and `kg query` scale: 1x, 10x, 100x the bundled corpus, made in a temporary folder.
+
+For each size: characters per second, wall and CPU time and peak memory of `kg build` with
+--jobs 1 and --jobs 2 (each a fresh process, the second of two runs at 1x so caches are warm),
+the speed-up, the time to bulk-load graph.nq into a new store, and each library query's median
+latency on the build's store.  Then extraction time as a ratio to jieba's segmentation
+(scripts/bench_extract.py).  Prints a Markdown table (and writes it to --output).
+
+usage: python scripts/bench_scale.py [--sizes 1,10,100] [--output FILE] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.query import list_queries, open_store, resolve_query, run_query  # noqa: E402
+from kg.query.library import query_parameters  # noqa: E402
+
+CORPUS = ROOT / "data" / "corpus"
+NAME_QUERY = """SELECT ?name WHERE { ?e <https://w3id.org/kg-gov-cn/ontology#undertakes>|
+  <https://w3id.org/kg-gov-cn/ontology#participatesIn> ?x ; <http://www.w3.org/2004/02/skos/core#prefLabel> ?name }
+  ORDER BY STR(?name) LIMIT 1"""
+FALLBACK_NAME_QUERY = "SELECT ?name WHERE { ?e <http://www.w3.org/2004/02/skos/core#prefLabel> ?name } ORDER BY STR(?name) LIMIT 1"
+
+
+@dataclass
+class Run:
+    wall: float  # seconds
+    cpu: float  # user + system, of the build and its workers
+    peak_mib: float  # the largest resident set of one process of the build
+
+
+def make_corpus(folder: Path, copies: int) -> int:
+    """`copies` copies of every bundled document (NAME-cNNN.txt); returns the number of characters."""
+    folder.mkdir(parents=True)
+    chars = 0
+    for source in sorted(CORPUS.glob("*.txt")):
+        text = source.read_text(encoding="utf-8")
+        for copy in range(copies):
+            (folder / f"{source.stem}-c{copy:03d}.txt").write_text(text, encoding="utf-8")
+        chars += len(text) * copies
+    return chars
+
+
+def build(corpus: Path, out: Path, jobs: int) -> Run:
+    """`kg build` in a fresh process (wait4 gives its CPU time and peak memory, workers included)."""
+    shutil.rmtree(out, ignore_errors=True)
+    command = [sys.executable, "-c", "from kg.cli import main; main()", "build", str(corpus), "--out", str(out),
+               "--jobs", str(jobs)]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"kg build failed: {process.stderr.read().decode()}")
+    # wait4's usage covers the build and the workers it waited for; ru_maxrss: the largest of them
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+
+
+def store_load_seconds(out: Path) -> float:
+    import pyoxigraph as ox
+
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        ox.Store(tmp).bulk_load(path=str(out / "graph.nq"), format=ox.RdfFormat.N_QUADS)
+        return time.perf_counter() - started
+
+
+def example_name(store) -> str:
+    """A name for `$name`: an entity with relations if there is one, else any entity."""
+    for sparql in (NAME_QUERY, FALLBACK_NAME_QUERY):
+        rows = run_query(store, sparql, {}).rows
+        if rows:
+            return rows[0][0].value
+    return ""
+
+
+def query_latencies(out: Path, repeat: int) -> dict[str, tuple[float, int]]:
+    """Library query name -> (median milliseconds, rows) on the store of build `out`."""
+    store = open_store(out)
+    name = example_name(store)
+    latencies = {}
+    for query_name, _ in list_queries():
+        sparql = resolve_query(query_name)
+        params = {param: name for param in query_parameters(sparql)}
+        rows = len(run_query(store, sparql, params).rows)  # warm-up
+        timings = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            run_query(store, sparql, params)
+            timings.append((time.perf_counter() - started) * 1000)
+        latencies[query_name] = (statistics.median(timings), rows)
+    return latencies
+
+
+def extraction_ratio() -> str:
+    output = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_extract.py"), "--repeat", "2"],
+                            capture_output=True, text=True, check=True).stdout
+    return re.search(r"ratio\s+(\S+)", output).group(1)
+
+
+def quads(out: Path) -> int:
+    with open(out / "graph.nq", "rb") as fh:
+        return sum(1 for _ in fh)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,10,100", help="comma-separated copies of the corpus")
+    parser.add_argument("--output", type=Path, help="also write the table here")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    work = args.keep or Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    rows, query_rows = [], {}
+    try:
+        for size in sizes:
+            corpus = work / f"corpus-{size}x"
+            shutil.rmtree(corpus, ignore_errors=True)
+            chars = make_corpus(corpus, size)
+            runs = {}
+            for jobs in (1, 2):
+                out = work / f"out-{size}x-j{jobs}"
+                if size == 1:
+                    build(corpus, out, jobs)  # warm the caches: the 1x figures are warm runs
+                runs[jobs] = build(corpus, out, jobs)
+                print(f"{size}x --jobs {jobs}: {runs[jobs]}", file=sys.stderr)
+            out = work / f"out-{size}x-j1"
+            size_mib = sum(p.stat().st_size for p in out.iterdir() if p.is_file()) / 2**20
+            rows.append((size, chars, runs, store_load_seconds(out), quads(out), size_mib))
+            for name, (ms, count) in query_latencies(out, repeat=5 if size <= 10 else 3).items():
+                query_rows.setdefault(name, {})[size] = (ms, count)
+        ratio = extraction_ratio()
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    table = render(sizes, rows, query_rows, ratio)
+    print(table)
+    if args.output:
+        args.output.write_text(table, encoding="utf-8")
+
+
+def render(sizes, rows, query_rows, ratio) -> str:
+    lines = [
+        "| corpus | characters | quads | files (MiB) | wall, --jobs 1 | CPU | peak memory | chars/s | "
+        "wall, --jobs 2 | peak memory (largest process) | speed-up | store load |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size, chars, runs, load, quad_count, size_mib in rows:
+        one, two = runs[1], runs[2]
+        lines.append(
+            f"| {size}× | {chars:,} | {quad_count:,} | {size_mib:.1f} | {one.wall:.1f} s | {one.cpu:.1f} s | "
+            f"{one.peak_mib:.0f} MiB | {chars / one.wall:,.0f} | {two.wall:.1f} s | {two.peak_mib:.0f} MiB | "
+            f"{one.wall / two.wall:.2f}× | {load:.2f} s |")
+    lines += ["", "| library query | " + " | ".join(f"{size}× (rows)" for size in sizes) + " |",
+              "| --- | " + " | ".join("---:" for _ in sizes) + " |"]
+    for name, by_size in sorted(query_rows.items()):
+        cells = [f"{by_size[size][0]:.1f} ms ({by_size[size][1]:,})" for size in sizes]
+        lines.append(f"| `{name}` | " + " | ".join(cells) + " |")
+    lines += ["", f"Entity extraction takes {ratio} the time of jieba's segmentation alone on the same text "
+              "(scripts/bench_extract.py)."]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
