@@ -238,6 +238,18 @@ def stats(build_dir: Path = typer.Argument(Path("out"), help="A folder written b
 
 
 @app.command()
+def load(
+    build_dir: Path = typer.Option(Path("out"), "--build", "-b", help="A folder written by `kg build`."),
+    endpoint: str = typer.Option(..., "--endpoint", help="Graph Store URL, e.g. http://127.0.0.1:7878/store"),
+):
+    """Send a build's graphs to a SPARQL store (SPARQL 1.1 Graph Store protocol; replaces them)."""
+    from kg.rdf.load import load_endpoint
+
+    loaded = load_endpoint(build_dir, endpoint)
+    typer.echo(f"sent {loaded.triples} triples in {loaded.graphs} graph(s) to {endpoint}")
+
+
+@app.command()
 def validate(build_dir: Path = typer.Argument(Path("out"), help="A folder written by `kg build`.")):
     """Check a build's RDF against the SHACL shapes."""
     from kg.rdf.validate import validate_build
