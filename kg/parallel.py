@@ -49,7 +49,7 @@ def extract_raw(raw: RawDocument, lexicons: tuple[str, ...]) -> DocumentResult:
         return DocumentResult(Path(raw.path), raw)
     extraction = _extractor(lexicons).extract(prepare(raw))
     document = extraction.document
-    document.offsets = array("q", document.offsets)  # 8 bytes an offset instead of a list's ~36
+    document.offsets = array("I", document.offsets)  # 4 bytes an offset instead of a list's ~36
     return DocumentResult(Path(raw.path), raw, extraction)
 
 

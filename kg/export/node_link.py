@@ -7,7 +7,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.errors import KgError
-from kg.io import write_text
+from kg.io import atomic_open
 
 
 def write_json(graph: nx.Graph, path: str | Path) -> None:
@@ -19,7 +19,9 @@ def write_json(graph: nx.Graph, path: str | Path) -> None:
             if edge["target"] < edge["source"]:
                 edge["source"], edge["target"] = edge["target"], edge["source"]
     data["edges"].sort(key=lambda edge: (edge["source"], edge["target"], str(edge.get("key", ""))))
-    write_text(path, json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n")
+    with atomic_open(path) as fh:  # streamed: the whole text of a large graph is never held
+        json.dump(data, fh, ensure_ascii=False, sort_keys=True, indent=1)
+        fh.write("\n")
 
 
 def read_json(path: str | Path) -> nx.MultiDiGraph:
