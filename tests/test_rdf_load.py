@@ -96,3 +96,31 @@ def test_bad_endpoints_are_one_line_errors(build, endpoint, message):
 def test_a_store_refusal_is_one_line_error(server, build):
     with pytest.raises(KgError, match="the store answered 4"):
         load_endpoint(build, f"{server}/no-such-service")
+
+
+def test_a_build_loads_into_a_store_in_chunks_of_the_same_quads(build, monkeypatch):
+    import kg.rdf.load
+
+    monkeypatch.setattr(kg.rdf.load, "CHUNK_LINES", 7)
+    store = pyoxigraph.Store()
+    kg.rdf.load.load_build(store, build)
+    assert set(store) == set(pyoxigraph.parse(path=str(build / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS))
+
+
+def test_a_build_without_nquads_loads_its_trig(build):
+    from kg.rdf.load import load_build
+
+    expected = set(pyoxigraph.parse(path=str(build / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS))
+    (build / "graph.nq").unlink()
+    store = pyoxigraph.Store()
+    load_build(store, build)
+    assert set(store) == expected
+
+
+def test_broken_nquads_are_one_line_error(build):
+    from kg.rdf.load import load_build
+
+    with open(build / "graph.nq", "a", encoding="utf-8") as fh:
+        fh.write("<not an iri\n")
+    with pytest.raises(KgError, match="graph.nq is not valid N-Quads"):
+        load_build(pyoxigraph.Store(), build)

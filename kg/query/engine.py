@@ -1,6 +1,7 @@
 """Answer SPARQL on pyoxigraph, from a store persisted under the build's output folder.
 
-The store is built once from graph.trig into `OUT/store/db` and opened read-only afterwards
+The store is built once from the build's RDF (kg.rdf.load.load_build; `kg build` does it) into
+`OUT/store/db` and opened read-only afterwards
 (several `kg query` may run at once); `OUT/store/source.sha256` records which graph.trig it holds,
 and a changed graph.trig rebuilds it.  Creating the store is serialised by a lock on
 `OUT/store/lock`: the first process builds `db.tmp-PID` and renames it to `db`, the others wait and
@@ -29,6 +30,7 @@ from kg.io import write_text
 from kg.query.guard import check_read_only
 from kg.query.library import substitute_params
 from kg.query.prefixes import unknown_prefix_message, with_prefixes
+from kg.rdf.load import load_build
 from kg.rdf.paths import build_trig
 
 STORE_DIR = "store"
@@ -66,15 +68,6 @@ def _store_lock(store_dir: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _load(store, trig: Path) -> None:
-    import pyoxigraph
-
-    try:
-        store.bulk_load(path=str(trig), format=pyoxigraph.RdfFormat.TRIG)
-    except SyntaxError as exc:
-        raise KgError(f"{trig} is not valid TriG: {exc}") from None
-
-
 def create_store(out_dir: str | Path, force: bool = False) -> Path:
     """Make `out_dir/store/db` hold `out_dir/graph.trig` (unless it already does and not `force`);
     safe when several processes call it at once. Returns the path of the store."""
@@ -98,7 +91,7 @@ def create_store(out_dir: str | Path, force: bool = False) -> Path:
                 stamp.unlink()
             tmp = store_dir / f"db.tmp-{os.getpid()}"
             try:
-                _load(pyoxigraph.Store(str(tmp)), trig)
+                load_build(pyoxigraph.Store(str(tmp)), out_dir)
                 shutil.rmtree(db, ignore_errors=True)
                 os.replace(tmp, db)
             finally:
@@ -116,7 +109,7 @@ def open_store(out_dir: str | Path):
     cannot be opened is rebuilt once, and one that cannot be written is held in memory."""
     import pyoxigraph
 
-    trig = build_trig(out_dir)
+    build_trig(out_dir)  # KgError when the folder holds no build
     try:
         db = create_store(out_dir)
         try:
@@ -125,7 +118,7 @@ def open_store(out_dir: str | Path):
             return pyoxigraph.Store.read_only(str(create_store(out_dir, force=True)))
     except OSError:
         store = pyoxigraph.Store()
-        _load(store, trig)
+        load_build(store, out_dir)
         return store
 
 
