@@ -81,7 +81,7 @@ class ExtractionCache:
         document = extraction.document
         data = {
             "raw": asdict(raw),
-            "document": {"text": document.text, "offsets": document.offsets, "meta": asdict(document.meta),
+            "document": {"text": document.text, "offsets": list(document.offsets), "meta": asdict(document.meta),
                          "sentences": [[s.start, s.end] for s in document.sentences]},
             "mentions": [asdict(m) for m in extraction.mentions],
             "relations": [{"head": asdict(r.head), "relation": r.relation, "tail": asdict(r.tail),
