@@ -55,6 +55,7 @@ class BuildSettings:
     min_confidence: float = 0.0
     corrections_text: str | None = None  # the content of OUT/corrections.tsv
     corrections_name: str = ""  # the file named in messages
+    model: str | None = None  # a model folder from `kg train` (None: the shipped model)
 
     def corrections(self):
         from kg.resolve.corrections import parse_corrections
@@ -68,7 +69,7 @@ class BuildSettings:
 
         stored = Path(out) / CORRECTIONS
         text = _read_corrections_text(stored) if stored.is_file() else None
-        return cls(manifest.lexicons, manifest.min_confidence, text, str(stored))
+        return cls(manifest.lexicons, manifest.min_confidence, text, str(stored), manifest.model)
 
 
 def _read_corrections_text(path: Path) -> str:
@@ -89,7 +90,7 @@ def extract(inputs, out: str | Path, lexicons=None, on_document=None, **parallel
 
 
 def build(inputs, out: str | Path, lexicons=None, on_document=None, corrections: str | Path | None = None,
-          min_confidence: float = 0.0, **parallel):
+          min_confidence: float = 0.0, model: str | Path | None = None, **parallel):
     """`kg build`: the whole pipeline; writes RDF, exports, tables and per-document JSON to `out`, and
     loads the query store.
 
@@ -107,10 +108,11 @@ def build(inputs, out: str | Path, lexicons=None, on_document=None, corrections:
     stored = Path(out) / CORRECTIONS
     source = Path(corrections) if corrections else stored if stored.is_file() else None
     settings = BuildSettings([str(p) for p in lexicons or []], min_confidence,
-                             _read_corrections_text(source) if source else None, str(source))
+                             _read_corrections_text(source) if source else None, str(source),
+                             str(model) if model is not None else None)
     settings.corrections()  # a malformed corrections file stops the build before anything is read
     extracted = extract_documents(collect_inputs(list(inputs)), settings.lexicons, ExtractionCache(out),
-                                  on_document=on_document, **parallel)
+                                  on_document=on_document, model=settings.model, **parallel)
     replaced = sorted(set(previous.ids()) - {e.id for e in extracted.entries}) if previous else []
     if replaced:
         extracted.warnings.append(
@@ -131,7 +133,8 @@ def add(inputs, to: str | Path, on_document=None):
     paths = collect_inputs(list(inputs))
     new = {p.stem for p in paths}
     kept = [entry for entry in manifest.documents if entry.id not in new]
-    extracted = extract_documents(paths, manifest.lexicons, ExtractionCache(to), kept, on_document)
+    extracted = extract_documents(paths, manifest.lexicons, ExtractionCache(to), kept, on_document,
+                                  model=manifest.model)
     return _write_build(extracted, Path(to), settings)
 
 
@@ -148,7 +151,7 @@ def remove(names: list[str], from_: str | Path):
     kept = [entry for entry in manifest.documents if entry.id not in set(names)]
     if not kept:
         raise KgError(f"{from_}: removing {', '.join(names)} would leave no document; build another set instead")
-    extracted = extract_documents([], manifest.lexicons, ExtractionCache(from_), kept)
+    extracted = extract_documents([], manifest.lexicons, ExtractionCache(from_), kept, model=manifest.model)
     return _write_build(extracted, Path(from_), BuildSettings.of_build(from_, manifest))
 
 
@@ -159,7 +162,8 @@ def rebuild(out: str | Path):
     from kg.incremental.documents import extract_documents
 
     manifest = _existing_build(out)
-    extracted = extract_documents([], manifest.lexicons, ExtractionCache(out), manifest.documents)
+    extracted = extract_documents([], manifest.lexicons, ExtractionCache(out), manifest.documents,
+                                  model=manifest.model)
     return _write_build(extracted, Path(out), BuildSettings.of_build(out, manifest))
 
 
@@ -219,7 +223,8 @@ def _write_build(extracted, out: Path, settings: BuildSettings):
         written = write_annotations(result.resolution, staging / "extractions")
         written += write_rdf(graph, staging)
         written += write_build_exports(graph, staging)
-        written.append(Manifest(extracted.entries, settings.lexicons, settings.min_confidence).write(staging))
+        written.append(Manifest(extracted.entries, settings.lexicons, settings.min_confidence,
+                                settings.model).write(staging))
         if settings.corrections_text is not None:
             write_text(staging / CORRECTIONS, settings.corrections_text)
             written.append(staging / CORRECTIONS)
@@ -256,6 +261,41 @@ def report(build_dir: str | Path) -> Path:
     build_dir = Path(build_dir)
     return write_report(read_build_graph(build_dir), build_dir / "report.html",
                         f"kg report: {build_dir.resolve().name}")
+
+
+def train(gold_dirs, out: str | Path, lexicons=None, jobs: int | None = None) -> Path:
+    """`kg train`: a model folder from annotated documents (folders of gold JSON with their texts)."""
+    from kg.extract.model.train import train as train_model
+
+    return train_model(gold_dirs, out, lexicons, jobs)
+
+
+def cross_validate(gold_dirs, folds: int = 5, seed: int = 0, rules_only: bool = False, lexicons=None, progress=None,
+                   jobs: int | None = None):
+    """`kg eval --cv K`: [(label, Score)] pooled and per gold folder, each document scored by a
+    model trained on the other folds (or by the rules alone)."""
+    from kg.eval.cv import cross_validate as run_cv, score_groups
+    from kg.extract.model.train import prepare_examples, read_gold
+
+    examples = prepare_examples(read_gold(gold_dirs), lexicons)
+    import os
+
+    return score_groups(examples, run_cv(examples, folds, seed, rules_only, progress, jobs or os.cpu_count() or 1))
+
+
+def explain(path: str | Path, lexicons=None, model=None, sentence: int | None = None) -> str:
+    """`kg explain`: every candidate of a document's sentences, who proposed it and what became of it."""
+    from kg.extract import Extractor
+    from kg.extract.explain import explain_document
+    from kg.ingest import read_document
+    from kg.text import prepare
+
+    raw = read_document(path)
+    if raw is None:
+        raise KgError(f"{path}: empty file")
+    extractor = Extractor(lexicons, model)
+    document = prepare(raw)
+    return explain_document(extractor, document, sentence)
 
 
 def warn(message: str) -> None:

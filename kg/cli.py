@@ -18,6 +18,7 @@ app = typer.Typer(
 
 MIN_CONFIDENCE_HELP = "Leave out mentions and relations below this confidence (0 to 1)."
 LEXICON_HELP = "Extra lexicon file (TYPE<TAB>NAME<TAB>ALIAS|ALIAS); repeatable."
+MODEL_HELP = "A model folder written by `kg train` (default: the model that ships with kg)."
 JOBS_HELP = "Processes reading and extracting documents (default: one per CPU); the output is the same."
 EXECUTOR_HELP = "local (processes on this machine) or dask (a dask.distributed cluster, see --scheduler)."
 SCHEDULER_HELP = "The Dask scheduler's address (tcp://HOST:8786) for --executor dask."
@@ -71,13 +72,14 @@ def build(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help=JOBS_HELP),
     executor: str = typer.Option("local", "--executor", help=EXECUTOR_HELP),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
+    model: Optional[Path] = typer.Option(None, "--model", help=MODEL_HELP),
 ):
     """Run the whole pipeline and write the graph (RDF, GEXF, GraphML, CSV, JSON) to OUT."""
     from kg import api
 
     _print_build(_run_with_progress(api.build, "reading", inputs, out, lexicon, corrections=corrections,
                                     min_confidence=min_confidence, jobs=jobs,
-                                    executor=executor, scheduler=scheduler), out, rows)
+                                    executor=executor, scheduler=scheduler, model=model), out, rows)
 
 
 @app.command()
@@ -143,34 +145,78 @@ def extract(
     jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help=JOBS_HELP),
     executor: str = typer.Option("local", "--executor", help=EXECUTOR_HELP),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help=SCHEDULER_HELP),
+    model: Optional[Path] = typer.Option(None, "--model", help=MODEL_HELP),
 ):
     """Write one JSON per document in the annotation guide's format."""
     from kg import api
 
     result, written = _run_with_progress(api.extract, "extracting", inputs, out, lexicon, jobs=jobs,
-                                         executor=executor, scheduler=scheduler)
+                                         executor=executor, scheduler=scheduler, model=model)
     _warn_skipped(result)
     typer.echo(f"wrote {len(written)} file(s) to {out}")
 
 
 @app.command("eval")
 def evaluate(
-    gold: Path = typer.Option(..., "--gold", help="Folder of gold NAME.json files."),
-    pred: Path = typer.Option(..., "--pred", help="Folder of predicted NAME.json files."),
+    gold: List[Path] = typer.Option(..., "--gold", help="Folder of gold NAME.json files (with --cv: repeatable)."),
+    pred: Optional[Path] = typer.Option(None, "--pred", help="Folder of predicted NAME.json files."),
+    cv: int = typer.Option(0, "--cv", help="K-fold cross-validation by document over the gold folders."),
+    seed: int = typer.Option(0, "--seed", help="Seed for dealing documents into folds."),
+    rules_only: bool = typer.Option(False, "--rules-only", help="With --cv: score the rule components alone."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="With --cv: model files trained at once (default: cores)."),
     errors: int = typer.Option(0, "--errors", help="Show up to N false positives and misses per type."),
     as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON."),
 ):
-    """Score predictions against gold files by the annotation guide's rules."""
+    """Score predictions against gold files, or cross-validate training on the gold itself."""
     import json
 
     from kg import api
     from kg.eval.score import format_score, score_to_json
 
-    result = api.evaluate(gold, pred)
-    if as_json:
-        typer.echo(json.dumps(score_to_json(result), ensure_ascii=False, indent=1))
+    if cv:
+        if pred is not None:
+            raise KgError("--cv trains and predicts itself: give --gold folders, not --pred")
+        results = api.cross_validate(gold, cv, seed, rules_only, jobs=jobs)
     else:
+        if pred is None or len(gold) != 1:
+            raise KgError("give one --gold folder and --pred (or --cv K)")
+        results = [("all", api.evaluate(gold[0], pred))]
+    if as_json:
+        typer.echo(json.dumps({label: score_to_json(r) for label, r in results}, ensure_ascii=False, indent=1)
+                   if cv else json.dumps(score_to_json(results[0][1]), ensure_ascii=False, indent=1))
+        return
+    for label, result in results:
+        if cv:
+            typer.echo(f"== {label} ({len(result.docs)} documents, {cv}-fold cross-validation)")
         typer.echo(format_score(result, errors))
+
+
+@app.command()
+def train(
+    gold: List[Path] = typer.Option(..., "--gold", help="Folder of gold NAME.json (texts beside, in ../texts or "
+                                                    "../corpus), or a folder holding gold/ and texts/; repeatable."),
+    out: Path = typer.Option(Path("model"), "--out", "-o", help="Model folder to write."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help=LEXICON_HELP),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", help="Model files trained at once (default: cores)."),
+):
+    """Train the entity taggers from annotated documents."""
+    from kg import api
+
+    path = api.train(gold, out, lexicon, jobs)
+    typer.echo(f"wrote model to {path}; use it with --model {path}")
+
+
+@app.command()
+def explain(
+    document: Path = typer.Argument(..., help="One document file."),
+    sentence: Optional[int] = typer.Option(None, "--sentence", "-s", help="Only this sentence (index)."),
+    lexicon: Optional[List[Path]] = typer.Option(None, "--lexicon", help=LEXICON_HELP),
+    model: Optional[Path] = typer.Option(None, "--model", help=MODEL_HELP),
+):
+    """Show each sentence's candidates: which rule or model proposed them, and what was kept and why."""
+    from kg import api
+
+    _echo_block(api.explain(document, lexicon, model, sentence))
 
 
 @app.command()

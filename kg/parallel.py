@@ -30,48 +30,51 @@ class DocumentResult:
     extraction: Extraction | None = None
 
 
-_extractors: dict[tuple, object] = {}  # one Extractor per lexicon set, per process
+_extractors: dict[tuple, object] = {}  # one Extractor per lexicon set and model, per process
 
 
-def _extractor(lexicons: tuple[str, ...]):
-    if lexicons not in _extractors:
+def _extractor(lexicons: tuple[str, ...], model: str | None):
+    if (lexicons, model) not in _extractors:
         from kg.extract import Extractor
 
-        _extractors[lexicons] = Extractor(list(lexicons))
-    return _extractors[lexicons]
+        _extractors[(lexicons, model)] = Extractor(list(lexicons), model)
+    return _extractors[(lexicons, model)]
 
 
-def extract_raw(raw: RawDocument, lexicons: tuple[str, ...]) -> DocumentResult:
+def extract_raw(raw: RawDocument, lexicons: tuple[str, ...], model: str | None = None) -> DocumentResult:
     """text -> extract for one decoded document, as a compact record (offsets as a machine array)."""
     from kg.text import prepare
 
     if not raw.text.strip():
         return DocumentResult(Path(raw.path), raw)
-    extraction = _extractor(lexicons).extract(prepare(raw))
+    extraction = _extractor(lexicons, model).extract(prepare(raw))
     document = extraction.document
     document.offsets = array("I", document.offsets)  # 4 bytes an offset instead of a list's ~36
     return DocumentResult(Path(raw.path), raw, extraction)
 
 
-def read_and_extract(path: Path, lexicons: tuple[str, ...]) -> DocumentResult:
+def read_and_extract(path: Path, lexicons: tuple[str, ...], model: str | None = None) -> DocumentResult:
     """ingest -> text -> extract for one file."""
     from kg.ingest import read_document
 
     raw = read_document(path)
     if raw is None:
         return DocumentResult(Path(path), None)
-    return extract_raw(raw, lexicons)
+    return extract_raw(raw, lexicons, model)
 
 
 def process_documents(paths: list[Path], lexicons: list[str | Path] | None = None, jobs: int | None = 1,
-                      executor: str = "local", scheduler: str | None = None) -> Iterator[DocumentResult]:
+                      executor: str = "local", scheduler: str | None = None,
+                      model: str | Path | None = None) -> Iterator[DocumentResult]:
     """One `DocumentResult` per path, in the order of `paths`.
 
     local: `jobs` worker processes (None: one per CPU; 1: this process); dask: the cluster whose
-    scheduler listens at `scheduler` (host:port or tcp://host:port)."""
+    scheduler listens at `scheduler` (host:port or tcp://host:port). `model`: a folder from `kg train`
+    (None: the shipped model; on a cluster the folder must be readable by the workers)."""
     lexicon_paths = tuple(str(p) for p in lexicons or [])
+    model = str(model) if model is not None else None
     if executor == "dask":
-        yield from _dask(paths, lexicon_paths, scheduler)
+        yield from _dask(paths, lexicon_paths, scheduler, model)
         return
     if executor != "local":
         raise KgError(f"unknown executor {executor!r}: choose one of {', '.join(EXECUTORS)}")
@@ -82,12 +85,12 @@ def process_documents(paths: list[Path], lexicons: list[str | Path] | None = Non
     workers = min(jobs or os.cpu_count() or 1, len(paths))
     if workers <= 1:
         for path in paths:
-            yield read_and_extract(path, lexicon_paths)
+            yield read_and_extract(path, lexicon_paths, model)
         return
-    yield from _processes(paths, lexicon_paths, workers)
+    yield from _processes(paths, lexicon_paths, workers, model)
 
 
-def _processes(paths: list[Path], lexicons: tuple[str, ...], workers: int) -> Iterator[DocumentResult]:
+def _processes(paths: list[Path], lexicons: tuple[str, ...], workers: int, model: str | None) -> Iterator[DocumentResult]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -95,7 +98,7 @@ def _processes(paths: list[Path], lexicons: tuple[str, ...], workers: int) -> It
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(read_and_extract, path, lexicons) for path in paths]
+        futures = [pool.submit(read_and_extract, path, lexicons, model) for path in paths]
         try:
             for future in futures:
                 yield future.result()
@@ -104,7 +107,7 @@ def _processes(paths: list[Path], lexicons: tuple[str, ...], workers: int) -> It
                 future.cancel()
 
 
-def _dask_extract(raw: RawDocument, lexicons: tuple[str, ...]) -> DocumentResult:
+def _dask_extract(raw: RawDocument, lexicons: tuple[str, ...], model: str | None) -> DocumentResult:
     """On a Dask worker: write the lexicon files (by content) into a folder of its own once, then extract."""
     import hashlib
 
@@ -116,10 +119,11 @@ def _dask_extract(raw: RawDocument, lexicons: tuple[str, ...]) -> DocumentResult
             folder.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
         paths.append(str(path))
-    return extract_raw(raw, tuple(paths))
+    return extract_raw(raw, tuple(paths), model)
 
 
-def _dask(paths: list[Path], lexicons: tuple[str, ...], scheduler: str | None) -> Iterator[DocumentResult]:
+def _dask(paths: list[Path], lexicons: tuple[str, ...], scheduler: str | None,
+          model: str | None) -> Iterator[DocumentResult]:
     if not scheduler:
         raise KgError("--executor dask needs --scheduler ADDRESS (the Dask scheduler, e.g. tcp://10.0.0.5:8786)")
     try:
@@ -137,6 +141,7 @@ def _dask(paths: list[Path], lexicons: tuple[str, ...], scheduler: str | None) -
         pending = []  # (path, future or None for an empty file), in input order
         for path in paths:
             raw = read_document(path)
-            pending.append((path, None if raw is None else client.submit(_dask_extract, raw, lexicon_texts, pure=False)))
+            future = None if raw is None else client.submit(_dask_extract, raw, lexicon_texts, model, pure=False)
+            pending.append((path, future))
         for path, future in pending:
             yield DocumentResult(Path(path), None) if future is None else replace(future.result(), path=Path(path))

@@ -83,7 +83,15 @@ def mentions_in(extractor, text: str) -> set[tuple[str, str]]:
 
 @pytest.fixture(scope="session")
 def extractor():
-    """The extraction pipeline, built once for the test session."""
+    """The rule components alone (the learned model's features), built once for the test session."""
+    from kg.extract import Extractor
+
+    return Extractor(rules_only=True)
+
+
+@pytest.fixture(scope="session")
+def model_extractor():
+    """The full pipeline with the shipped model, built once for the test session."""
     from kg.extract import Extractor
 
     return Extractor()

@@ -19,11 +19,15 @@ from kg.resources import SCHEMAS
 BUNDLED = SCHEMAS / "lexicons"
 
 
+USER = "user"  # origin of entries from `--lexicon` files: the model never overrides them
+
+
 @dataclass(frozen=True)
 class LexiconEntry:
     type: str
     name: str
     aliases: tuple[str, ...]
+    origin: str = "bundled"
 
 
 @dataclass
@@ -39,7 +43,7 @@ class Lexicon:
         return forms
 
 
-def parse_lexicon(path: Path) -> list[LexiconEntry]:
+def parse_lexicon(path: Path, origin: str = "bundled") -> list[LexiconEntry]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -60,16 +64,17 @@ def parse_lexicon(path: Path) -> list[LexiconEntry]:
         if not name:
             raise KgError(f"{path}:{lineno}: empty name")
         aliases = tuple(a.strip() for a in cols[2].split("|") if a.strip()) if len(cols) == 3 else ()
-        entries.append(LexiconEntry(typ, name, aliases))
+        entries.append(LexiconEntry(typ, name, aliases, origin))
     return entries
 
 
 def load_lexicons(extra: list[str | Path]) -> Lexicon:
     """The bundled lexicons, then the user's (which may add entities and aliases)."""
-    paths = sorted(BUNDLED.glob("*.tsv")) + [Path(p) for p in extra]
     lexicon = Lexicon()
-    for path in paths:
-        if not Path(path).is_file():
+    for path in sorted(BUNDLED.glob("*.tsv")):
+        lexicon.entries.extend(parse_lexicon(path))
+    for path in map(Path, extra):
+        if not path.is_file():
             raise KgError(f"{path}: no such lexicon file")
-        lexicon.entries.extend(parse_lexicon(Path(path)))
+        lexicon.entries.extend(parse_lexicon(path, USER))
     return lexicon

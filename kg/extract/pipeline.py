@@ -29,6 +29,8 @@ COMPONENTS = (
     "kg_propagate",     # document-level second pass: confident names at every occurrence
     "kg_select",        # non-overlapping final mentions (nested mentions of another type kept)
 )
+# the learned tagger, after the rules: their candidates and selection are its features
+MODEL_COMPONENT = "kg_model"
 
 
 class JiebaWords:
@@ -74,9 +76,15 @@ def document_parts(document: Document, limit: int = MAX_PART) -> Iterator[tuple[
 
 
 class Extractor:
-    """Build the spaCy pipeline once; call `extract(document)` for each document."""
+    """Build the spaCy pipeline once; call `extract(document)` for each document.
 
-    def __init__(self, lexicon_paths: list[str | Path] | None = None):
+    With a model (the shipped one by default, or `model_path`) the learned tagger decides the
+    mentions; `rules_only=True` keeps the rule components' own choice (what training reads its
+    features from). Relations are read by the rules in `relations/` from the final mentions.
+    """
+
+    def __init__(self, lexicon_paths: list[str | Path] | None = None, model_path: str | Path | None = None,
+                 rules_only: bool = False):
         import logging
 
         import jieba
@@ -85,27 +93,36 @@ class Extractor:
         jieba.setLogLevel(logging.WARNING)
 
         from kg.extract import components  # noqa: F401  (registers the components)
+        from kg.extract.model import load_model
 
         self.lexicon: Lexicon = load_lexicons(lexicon_paths or [])
+        self.model = None if rules_only else load_model(model_path)
         self.nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
         self.nlp.tokenizer = JiebaWords(self.nlp.vocab)
         for name in COMPONENTS:
             self.nlp.add_pipe(name)
         self.nlp.get_pipe("kg_lexicon").set_lexicon(self.lexicon)
+        if self.model is not None:
+            self.nlp.add_pipe(MODEL_COMPONENT).set_model(self.model)
 
-    def _mentions(self, document: Document, shift: tuple[int, int]) -> list[Mention]:
-        """The final mentions the spaCy pipeline finds in `document` (a part: see document_parts),
-        moved by `shift` (characters, sentences)."""
+    def analyse(self, document: Document):
+        """The spaCy Doc of a document (or a part: see document_parts) after every component:
+        candidates, the rules' and the final mentions, tokens."""
         doc = self.nlp.make_doc(document.text)
         doc._.kg_document = document
         for _, proc in self.nlp.pipeline:
             doc = proc(doc)
+        return doc
+
+    def _mentions(self, document: Document, shift: tuple[int, int]) -> list[Mention]:
+        """The final mentions found in `document` (a part: see document_parts), moved by `shift`
+        (characters, sentences)."""
+        doc = self.analyse(document)
         chars, sentences = shift
         if shift == (0, 0):
             return doc._.kg_mentions
         return [replace(m, start=m.start + chars, end=m.end + chars, sentence=m.sentence + sentences)
                 for m in doc._.kg_mentions]
-
     def extract(self, document: Document) -> Extraction:
         from kg.extract.attributes import project_attributes
         from kg.extract.relations import extract_relations

@@ -18,19 +18,25 @@ from kg.resources import SCHEMAS
 
 CACHE_DIR = "cache"
 PIPELINE_PACKAGES = ("ingest", "text", "extract")
-LIBRARIES = ("jieba", "spacy", "pdfplumber", "pdfminer.six", "trafilatura", "python-docx")
+LIBRARIES = ("jieba", "spacy", "python-crfsuite", "pdfplumber", "pdfminer.six", "trafilatura", "python-docx")
 
 
 def _sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def pipeline_version(lexicon_paths: list[str | Path]) -> str:
-    """A hash of everything that decides what a document's extraction is, besides the document."""
+def pipeline_version(lexicon_paths: list[str | Path], model: str | Path | None = None) -> str:
+    """A hash of everything that decides what a document's extraction is, besides the document:
+    the pipeline's code, word classes and lexicons, the model's files, the libraries' versions."""
+    from kg.extract.model import default_model_path
+
     kg_root = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     sources = sorted(p for package in PIPELINE_PACKAGES for p in (kg_root / package).rglob("*.py"))
-    sources += [kg_root / "model.py", *sorted((SCHEMAS / "lexicons").glob("*.tsv"))]
+    sources += [kg_root / "model.py", *sorted((SCHEMAS / "lexicons").glob("*.tsv")),
+                *sorted((SCHEMAS / "vocab").glob("*.tsv"))]
+    model_dir = Path(model) if model is not None else default_model_path()
+    sources += sorted(p for p in model_dir.glob("*") if p.is_file())
     for path in sources:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for path in lexicon_paths:

@@ -28,6 +28,7 @@ def extract_documents(
     cache: ExtractionCache | None = None,
     kept: list[DocumentEntry] = (),
     on_document: Callable[[Path], None] | None = None,
+    model: str | Path | None = None,
     **parallel,
 ) -> Extracted:
     """The extractions of `paths` and of the `kept` documents of a build (from the cache, or read
@@ -37,7 +38,7 @@ def extract_documents(
     from kg.parallel import process_documents
 
     _check_names([str(p) for p in paths] + [entry.path for entry in kept])
-    pipeline = pipeline_version(lexicons)
+    pipeline = pipeline_version(lexicons, model)
     result = Extracted()
     pending = list(paths)
     for entry in kept:
@@ -54,7 +55,8 @@ def extract_documents(
     for path in pending:
         key = document_key(str(path), read_bytes(path), pipeline)
         slots.append((path, key, cache.get(key) if cache else None))
-    fresh = process_documents([path for path, _, cached in slots if cached is None], lexicons, **parallel)
+    fresh = process_documents([path for path, _, cached in slots if cached is None], lexicons, model=model,
+                              **parallel)
     try:
         for path, key, cached in slots:
             if cached is None:

@@ -27,6 +27,7 @@ class Manifest:
     documents: list[DocumentEntry] = field(default_factory=list)
     lexicons: list[str] = field(default_factory=list)
     min_confidence: float = 0.0
+    model: str | None = None  # the model folder given to `kg build --model` (None: the shipped one)
 
     def ids(self) -> list[str]:
         return [d.id for d in self.documents]
@@ -34,6 +35,7 @@ class Manifest:
     def write(self, out: str | Path) -> Path:
         path = Path(out) / MANIFEST
         data = {"format": FORMAT, "lexicons": self.lexicons, "min_confidence": self.min_confidence,
+                "model": self.model,
                 "documents": [asdict(d) for d in sorted(self.documents, key=lambda d: (d.id, d.path))]}
         write_text(path, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
         return path
@@ -47,6 +49,6 @@ def read_manifest(out: str | Path) -> Manifest | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return Manifest([DocumentEntry(**d) for d in data["documents"]], list(data["lexicons"]),
-                        float(data.get("min_confidence", 0.0)))
+                        float(data.get("min_confidence", 0.0)), data.get("model"))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise KgError(f"{path}: not a readable build manifest ({exc}); rebuild with `kg build`") from None

@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
+from kg.extract.vocab import words
 from kg.model import Mention
 
 
@@ -63,21 +64,7 @@ def word_freq() -> dict[str, int]:
 
 # Verbs, adverbs and other function words that govern a name from its left in these documents
 # ("加快建设X", "推动X投产", "依托X"): a name never starts with one of them.
-GOVERNING = set("""
-推进 推动 加快 加速 实施 建设 建成 确保 启动 开工 抓好 抓实 抓住 支持 依托 围绕 打造 引进 引入 完成 实现
-落实 深化 开展 培育 壮大 谋划 提升 落地 签约 入驻 入选 认定 获批 申报 落户 争创 创建 助力 鼓励 引导 聚焦
-发挥 持续 积极 大力 全力 力争 促进 重点 着力 坚持 用好 盘活 整合 联合 借助 面向 帮助 推广 深入 全面 加强
-强化 完善 优化 扩大 新建 改建 扩建 改扩建 续建 新上 开工建设 加快推进 加快建设 积极推进 大力推进 重点推进
-全力推进 持续推进 深入推进 加快实施 高标准 高质量 高水平 启动建设 规划建设 谋划建设 申建 组建 搭建 筹建
-成立 设立 设 建立 培植 承接 服务 对接 融入 参与 牵头 协助 协同 推行 晋级 荣获 获评 评为 被评为 获得 成功
-当选 包括 涵盖 以及 及 和 与 同 跟 或 等 的 之 在 于 向 从 对 把 将 被 为 是 有 由 让 使 以 按 通过 其中 其 该 此 这 那
-各 每 全 新 共 年 月 日 已 正 正在 仍 还 也 都 又 再 均 并 且 而 但 如 若 即 则 就 才 更 最 很 较 又 不 未 没
-一是 二是 三是 四是 五是 六是 七是 八是 九是 十是 首先 其次 同时 此外 另外 目前 今年 全年 去年 明年 年底 年内
-上半年 下半年 一季度 二季度 三季度 四季度 年底前 前 后 期间 以来 以上 以下 左右 约 达 超 近 共计 累计 总计 合计
-投产 投用 竣工 运营 达效 达产 投入 开业 开园 入库 立项 验收 交付 封顶 落成 启用 试运行 上市
-好 用 建好 用好 做好 办好 管好 抓紧 确定 遴选 深耕 重塑 重振 提质 升级 提质升级 充分 利用 对 原 为 指 即 包含 含 内
-建立健全 健全 成为 作为 唯一 对标 做强 做优 做大 做实 做强做优 做大做强 充分发挥 发展壮大 依法 大力开展 大力发展 发展 拓展 拓宽 延伸 布局 瞄准 紧盯 紧扣 强力 力促 推进落实 统筹 优化提升 提档升级 宣传 推介
-""".split())
+GOVERNING = set(words("governing"))
 
 PUNCT = set("，。；：、！？,.;:!?（）()“”\"‘’《》「」『』【】—…\n \t·")
 # characters that may appear inside a name
@@ -110,6 +97,17 @@ class Tokens:
         """Index of the token covering char `pos` (or the next one)."""
         i = bisect.bisect_right(self.starts, pos) - 1
         return max(i, 0)
+
+    def words(self, start: int, end: int) -> list[str]:
+        """The words covering [start, end), clipped to the span."""
+        i = self.index_at(start)
+        out = []
+        while i < len(self.texts) and self.starts[i] < end:
+            s, e = max(self.starts[i], start), min(self.ends[i], end)
+            if e > s:
+                out.append(self.text[s:e])
+            i += 1
+        return out
 
     def token_end_before(self, pos: int) -> int:
         """Index of the last token that ends at or before `pos`."""
@@ -149,15 +147,7 @@ def has_name_token(words: list[str]) -> bool:
 
 def words_in(doc: Doc, start: int, end: int) -> list[str]:
     """The segmentation's words covering [start, end) (clipped to the span)."""
-    toks = doc_tokens(doc)
-    i = toks.index_at(start)
-    out = []
-    while i < len(toks.texts) and toks.starts[i] < end:
-        s, e = max(toks.starts[i], start), min(toks.ends[i], end)
-        if e > s:
-            out.append(toks.text[s:e])
-        i += 1
-    return out
+    return doc_tokens(doc).words(start, end)
 
 
 def is_stop_word(word: str) -> bool:

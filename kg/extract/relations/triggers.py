@@ -1,6 +1,6 @@
 """Trigger words per relation, defined once and compiled once at import.
 
-Each table is a plain tuple so it reads as documentation; `compile_words` turns one into a
+The word tables are classes of `schemas/vocab/word_classes.tsv`; `compile_words` turns one into a
 regex (longest alternatives first). Rules search these in the *masked* sentence (names
 removed), so a word inside a name never counts.
 """
@@ -8,33 +8,24 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.vocab import words
+
 # the enterprise builds / owns / runs / leads the project (subject ... verb ... project)
-UNDERTAKE_WORDS = (
-    "建设", "建成", "新建", "扩建", "改建", "创建", "申建", "承建", "兴建", "筹建", "投资", "投建",
-    "实施", "牵头", "签约", "签订", "落地", "落户", "布局", "打造", "运营", "启动", "开工", "合作",
-    "投产", "研发", "承担",
-)
+UNDERTAKE_WORDS = words("undertake")
 # the enterprise is selected for / supported by / listed under / applies under the policy
-PARTICIPATE_WORDS = (
-    "入选", "入围", "入库", "获批", "获评", "获得", "荣获", "获", "认定", "认证", "上榜", "列入", "纳入",
-    "评为", "晋级", "晋升", "升级", "支持", "扶持", "鼓励", "引导", "培育", "申报", "申建", "立项",
-    "开展", "参与", "加入", "实施", "推广", "开发", "整合", "对接", "助力", "进入", "享受", "创建",
-    "打造", "成为", "试点", "推行", "运用", "用好",
-)
+PARTICIPATE_WORDS = words("participate")
 # a policy clause that frames the next clause ("推行“城市合伙人”模式，X公司与…合作建设…")
-TOPIC_WORDS = (
-    "推行", "推广", "做好", "加强", "实施", "开展", "落实", "深化", "对接", "依托", "用好", "争创",
-)
+TOPIC_WORDS = words("topic")
 # placed somewhere: "X入驻Y", "X位于Y"
-LOCATE_WORDS = ("落户", "入驻", "进驻", "位于", "坐落于", "坐落", "扎根", "迁入", "搬迁至")
+LOCATE_WORDS = words("locate")
 # "在Y落地" (the place comes before the verb)
-LOCATE_AT_WORDS = ("落地", "落户", "交汇", "集聚", "聚集", "扎根", "开业", "投产", "建成", "开工")
+LOCATE_AT_WORDS = words("locate_at")
 # modal words: a completion verb after them is a target, not a fact
-MODAL_WORDS = ("力争", "确保", "争取", "计划", "拟", "将", "推动", "促进", "谋划", "争创")
+MODAL_WORDS = words("modal")
 
 
-def compile_words(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)))
+def compile_words(vocabulary: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in sorted(set(vocabulary), key=len, reverse=True)))
 
 
 UNDERTAKE = compile_words(UNDERTAKE_WORDS)

@@ -1,0 +1,66 @@
+"""Tagging layers, gold labels per character, and spans read back from tags."""
+from __future__ import annotations
+
+import re
+
+# each layer is one CRF; types in different layers may nest, types in one layer may not
+LAYERS = {
+    "org": ("Enterprise", "Institution"),
+    "place": ("Region", "Park"),
+    "initiative": ("Project", "Policy"),
+}
+OUTSIDE = "O"
+_MARKS = "“”\"《》「」『』"
+
+
+def occurrences(text: str, name: str) -> list[tuple[int, int]]:
+    """Every [start, end) where `name` (spaces dropped, outer quotes stripped) stands in `text`."""
+    name = re.sub(r"\s+", "", name).strip(_MARKS)
+    found, i = [], text.find(name) if name else -1
+    while i >= 0:
+        found.append((i, i + len(name)))
+        i = text.find(name, i + 1)
+    return found
+
+
+def gold_spans(text: str, entities: list[dict], types: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Non-overlapping spans of the entities of `types`: every occurrence of every name and alias,
+    longest first (a gold file lists names, not positions)."""
+    spans = []
+    for e in entities:
+        if e.get("type") in types:
+            for name in {e["name"], *(e.get("aliases") or [])}:
+                spans += [(s, t, e["type"]) for s, t in occurrences(text, name)]
+    taken = bytearray(len(text))
+    kept = []
+    for s, t, type_ in sorted(spans, key=lambda x: (x[0] - x[1], x[0], x[2])):
+        if not any(taken[s:t]):
+            taken[s:t] = b"\x01" * (t - s)
+            kept.append((s, t, type_))
+    return sorted(kept)
+
+
+def bio_labels(length: int, spans: list[tuple[int, int, str]]) -> list[str]:
+    labels = [OUTSIDE] * length
+    for s, t, type_ in spans:
+        labels[s] = "B-" + type_
+        for k in range(s + 1, t):
+            labels[k] = "I-" + type_
+    return labels
+
+
+def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
+    """[start, end, type) of each B-… I-… run (an I- without its B- opens a span too)."""
+    spans, i = [], 0
+    while i < len(tags):
+        tag = tags[i]
+        if tag == OUTSIDE:
+            i += 1
+            continue
+        type_ = tag[2:]
+        j = i + 1
+        while j < len(tags) and tags[j] == "I-" + type_:
+            j += 1
+        spans.append((i, j, type_))
+        i = j
+    return spans

@@ -1,0 +1,68 @@
+"""A trained model on disk: one CRF per entity layer, the relation classifier, and `meta.json`."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from importlib.resources import files
+from pathlib import Path
+
+from kg.errors import KgError
+
+META = "meta.json"
+FORMAT = 1
+
+
+def entity_file(layer: str) -> str:
+    return f"entities-{layer}.crfsuite"
+
+
+RELATIONS_FILE = "relations.crfsuite"
+
+
+def default_model_path() -> Path:
+    """The model that ships with kg (trained by `kg train` on data/train and the bundled gold)."""
+    return Path(files("kg.extract.model")) / "default"
+
+
+@dataclass
+class Model:
+    path: Path
+    meta: dict
+    taggers: dict = field(default_factory=dict)  # layer -> pycrfsuite.Tagger
+    relations: object = None  # pycrfsuite.Tagger over one-item sequences (a maximum-entropy classifier)
+
+
+def _open_tagger(path: Path):
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    try:
+        tagger.open(str(path))
+    except (OSError, ValueError) as err:
+        raise KgError(f"{path}: not a model file kg can read ({err})") from None
+    return tagger
+
+
+def load_model(path: str | Path | None = None) -> Model:
+    """Open a model folder written by `kg train` (the shipped one when `path` is None)."""
+    from kg.extract.model.layers import LAYERS
+
+    folder = Path(path) if path is not None else default_model_path()
+    meta_path = folder / META
+    if not meta_path.is_file():
+        raise KgError(f"{folder}: no model here (missing {META}); train one with `kg train`")
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as err:
+        raise KgError(f"{meta_path}: unreadable model description ({err})") from None
+    if meta.get("format") != FORMAT:
+        raise KgError(f"{meta_path}: model format {meta.get('format')!r}, this kg reads format {FORMAT}")
+    model = Model(folder, meta)
+    for layer in LAYERS:
+        file = folder / entity_file(layer)
+        if not file.is_file():
+            raise KgError(f"{folder}: model incomplete, missing {file.name}")
+        model.taggers[layer] = _open_tagger(file)
+    if (folder / RELATIONS_FILE).is_file():
+        model.relations = _open_tagger(folder / RELATIONS_FILE)
+    return model

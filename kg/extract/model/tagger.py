@@ -1,0 +1,46 @@
+"""Entity mentions from the layer CRFs: tag each sentence, read spans back, score them."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.components.base import strip_name
+from kg.extract.components.select import select
+from kg.extract.model.layers import LAYERS, spans_from_tags
+from kg.model import Document, Mention
+
+
+def tag_entities(taggers: dict, document: Document, features: list[list[str]]) -> list[Mention]:
+    """Mentions of every layer; confidence is the mean marginal probability of the span's tags."""
+    mentions = []
+    for layer in LAYERS:
+        tagger = taggers[layer]
+        for sentence in document.sentences:
+            if sentence.end <= sentence.start:
+                continue
+            tags = tagger.tag(features[sentence.start:sentence.end])
+            for s, e, type_ in spans_from_tags(tags):
+                name = strip_name(document.text[sentence.start + s:sentence.start + e])
+                if not name:
+                    continue
+                confidence = sum(tagger.marginal(tags[k], k) for k in range(s, e)) / (e - s)
+                mentions.append(Mention(name, type_, sentence.start + s, sentence.start + e, sentence.index,
+                                        f"model:{layer}", round(confidence, 3)))
+    return mentions
+
+
+def decide_mentions(taggers: dict, document: Document, features: list[list[str]],
+                    forced: list[Mention] = ()) -> list[Mention]:
+    """The final mentions: every layer's spans and the `forced` ones (the user's lexicon, which
+    outrank the model), overlaps settled as `kg_select` settles them."""
+    return select(tag_entities(taggers, document, features) + [replace(m, confidence=1.0) for m in forced])
+
+
+def decide_relations(model, document: Document, tokens, mentions: list[Mention]):
+    """The rules' relations over the model's mentions, then the classifier's verdict on each pair."""
+    from kg.extract.relations import extract_relations
+    from kg.extract.relations.classifier import classify_relations
+
+    relations = extract_relations(document, mentions)
+    if model.relations is not None:
+        relations = classify_relations(model.relations, document, tokens.words, mentions, relations)
+    return relations
