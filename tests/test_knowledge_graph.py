@@ -49,7 +49,7 @@ def test_build_from_paths_in_a_temporary_folder(tmp_path):
     (tmp_path / "a.txt").write_text("中信重工、一拖集团等企业入选专精特新名单。", encoding="utf-8")
     built = kg.build([tmp_path / "a.txt"])
     assert built.folder.is_dir() and (built.folder / "graph.json").is_file()
-    assert built.query("ASK { ?x skos:prefLabel \"专精特新\"@zh }") is True
+    assert built.query("ASK { ?x a kg:Policy; skos:prefLabel ?label FILTER(STRSTARTS(STR(?label), \"专精特新\")) }") is True
     assert {r["company"] for r in built.links()} == {"中信重工", "中国一拖"}
     folder = built.folder
     del built

@@ -1,4 +1,4 @@
-"""Training, loading and cross-validating the learned extractor on three invented gold documents
+"""Training, loading and cross-validating the learned entity tagger on three invented gold documents
 (tests/data/mini), and the CLI around it (`kg train`, `kg eval --cv`, `--model`)."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 
 from kg.errors import KgError
 from kg.extract.model import LAYERS, load_model
-from kg.extract.model.store import META, RELATIONS_FILE, entity_file
+from kg.extract.model.store import META, entity_file
 
 MINI = Path(__file__).parent / "data" / "mini"
 
@@ -44,32 +44,30 @@ def test_read_gold_finds_texts_and_names_the_group():
     assert read_gold([MINI / "gold"])[0].group == "mini"
 
 
-def test_examples_carry_labels_for_every_layer_and_labelled_pairs(mini_examples):
+def test_examples_carry_labels_for_every_layer(mini_examples):
     a = mini_examples[0]
     text = a.source.document.text
     start = text.index("星澜新材料有限公司")
     assert a.labels["org"][start] == "B-Enterprise"
     assert a.labels["initiative"][text.index("星澜新材料年产")] == "B-Project"
     assert len(a.features) == len(text)
-    labels = {label for ex in mini_examples for _, label in ex.pairs}
-    assert {"undertakes", "participatesIn", "none"} <= labels
+    assert a.labels["place"][text.index("青溪经济开发区")] == "B-Park"
 
 
 def test_fit_writes_a_model_that_loads_and_describes_itself(mini_model):
     for layer in LAYERS:
         assert (mini_model / entity_file(layer)).stat().st_size > 0
-    assert (mini_model / RELATIONS_FILE).is_file()
     meta = json.loads((mini_model / META).read_text(encoding="utf-8"))
     assert meta["documents"] == ["mini-a", "mini-b", "mini-c"]
     model = load_model(mini_model)
-    assert set(model.taggers) == set(LAYERS) and model.relations is not None
+    assert set(model.taggers) == set(LAYERS)
 
 
 def test_training_is_deterministic(mini_examples, mini_model, tmp_path):
     from kg.extract.model.train import fit
 
     again = fit(mini_examples, tmp_path / "again")
-    for name in [entity_file(layer) for layer in LAYERS] + [RELATIONS_FILE]:
+    for name in [entity_file(layer) for layer in LAYERS]:
         assert (again / name).read_bytes() == (mini_model / name).read_bytes()
 
 

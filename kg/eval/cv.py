@@ -34,22 +34,20 @@ def assign_folds(examples, k: int, seed: int) -> list[int]:
 def predict(model, example):
     """The model's Extraction of an example's document (features reused from training prep)."""
     from kg.extract.attributes import project_attributes
-    from kg.extract.model.tagger import decide_mentions, decide_relations
+    from kg.extract.model.tagger import decide_mentions
+    from kg.extract.relations import extract_relations
     from kg.model import Extraction
 
     document = example.source.document
     if model is None:  # the rules alone
-        from kg.extract.relations import extract_relations
-
         mentions = example.rule_mentions
-        relations = extract_relations(document, mentions)
     else:
         mentions = decide_mentions(model.taggers, document, example.features)
-        relations = decide_relations(model, document, example.tokens, mentions)
-    return Extraction(document, mentions, relations, project_attributes(document, mentions))
+    return Extraction(document, mentions, extract_relations(document, mentions), project_attributes(document, mentions))
 
 
-def cross_validate(examples, k: int = 5, seed: int = 0, rules_only: bool = False, progress=None) -> dict[str, dict]:
+def cross_validate(examples, k: int = 5, seed: int = 0, rules_only: bool = False, progress=None,
+                   jobs: int = 1) -> dict[str, dict]:
     """Predicted annotation JSON per document, each from a model trained on the other folds."""
     from kg.eval.annotations import document_annotations
     from kg.extract.model import load_model
@@ -63,7 +61,8 @@ def cross_validate(examples, k: int = 5, seed: int = 0, rules_only: bool = False
             test = [ex for ex, f in zip(examples, folds) if f == fold]
             model = None
             if not rules_only:
-                model = load_model(fit([ex for ex, f in zip(examples, folds) if f != fold], Path(tmp) / f"fold{fold}"))
+                training = [ex for ex, f in zip(examples, folds) if f != fold]
+                model = load_model(fit(training, Path(tmp) / f"fold{fold}", jobs=jobs))
             extractions += [predict(model, ex) for ex in test]
             if progress:
                 progress(fold)

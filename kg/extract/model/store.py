@@ -1,4 +1,4 @@
-"""A trained model on disk: one CRF per entity layer, the relation classifier, and `meta.json`."""
+"""A trained model on disk: one CRF per entity layer and `meta.json`."""
 from __future__ import annotations
 
 import json
@@ -16,9 +16,6 @@ def entity_file(layer: str) -> str:
     return f"entities-{layer}.crfsuite"
 
 
-RELATIONS_FILE = "relations.crfsuite"
-
-
 def default_model_path() -> Path:
     """The model that ships with kg (trained by `kg train` on data/train and the bundled gold)."""
     return Path(files("kg.extract.model")) / "default"
@@ -29,7 +26,6 @@ class Model:
     path: Path
     meta: dict
     taggers: dict = field(default_factory=dict)  # layer -> pycrfsuite.Tagger
-    relations: object = None  # pycrfsuite.Tagger over one-item sequences (a maximum-entropy classifier)
 
 
 def _open_tagger(path: Path):
@@ -63,6 +59,4 @@ def load_model(path: str | Path | None = None) -> Model:
         if not file.is_file():
             raise KgError(f"{folder}: model incomplete, missing {file.name}")
         model.taggers[layer] = _open_tagger(file)
-    if (folder / RELATIONS_FILE).is_file():
-        model.relations = _open_tagger(folder / RELATIONS_FILE)
     return model

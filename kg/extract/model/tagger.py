@@ -34,13 +34,3 @@ def decide_mentions(taggers: dict, document: Document, features: list[list[str]]
     outrank the model), overlaps settled as `kg_select` settles them."""
     return select(tag_entities(taggers, document, features) + [replace(m, confidence=1.0) for m in forced])
 
-
-def decide_relations(model, document: Document, tokens, mentions: list[Mention]):
-    """The rules' relations over the model's mentions, then the classifier's verdict on each pair."""
-    from kg.extract.relations import extract_relations
-    from kg.extract.relations.classifier import classify_relations
-
-    relations = extract_relations(document, mentions)
-    if model.relations is not None:
-        relations = classify_relations(model.relations, document, tokens.words, mentions, relations)
-    return relations

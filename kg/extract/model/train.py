@@ -1,4 +1,4 @@
-"""Training: gold documents -> the layer CRFs and the relation classifier (`kg train`).
+"""Training: gold documents -> the layer CRFs (`kg train`).
 
 The expensive part, running the rule components over a document, is done once per document
 (`prepare_examples`); `fit` then trains from the prepared examples, so cross-validation reuses
@@ -8,7 +8,7 @@ no randomness; the seed only orders documents into cross-validation folds.
 from __future__ import annotations
 
 import json
-import re
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -16,12 +16,11 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.extract.model.layers import LAYERS, bio_labels, gold_spans
-from kg.extract.model.store import FORMAT, META, RELATIONS_FILE, entity_file
+from kg.extract.model.store import FORMAT, META, entity_file
 from kg.model import Document, Mention
 
 # L-BFGS with elastic-net regularisation; chosen by cross-validation (README, "Evaluation")
 ENTITY_PARAMS = {"c1": 0.1, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
-RELATION_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 200}
 TEXT_FOLDERS = ("texts", "corpus")
 
 
@@ -41,7 +40,6 @@ class Example:
     features: list[list[str]]
     labels: dict[str, list[str]]  # layer -> one BIO tag per character
     rule_mentions: list[Mention]  # what the rules alone chose (the baseline CV compares with)
-    pairs: list[tuple[list[str], str]]  # relation features, gold label
 
 
 def _text_for(gold_dir: Path, name: str) -> Path:
@@ -76,40 +74,10 @@ def read_gold(dirs: list[str | Path]) -> list[GoldDocument]:
     return sorted(out, key=lambda g: g.document.doc_id)
 
 
-def gold_mentions(document: Document, gold: dict) -> list[Mention]:
-    """The gold entities as mentions at every occurrence (one per layer, nested layers kept)."""
-    out = []
-    for types in LAYERS.values():
-        for s, e, type_ in gold_spans(document.text, gold.get("entities", []), types):
-            out.append(Mention(document.text[s:e], type_, s, e, document.sentence_at(s).index, "gold"))
-    return out
-
-
-def gold_relation_keys(gold: dict) -> dict[tuple[str, str, str], list[str]]:
-    """(head name, relation, tail name) -> evidence strings, for every pair of names or aliases of
-    the related entities."""
-    from kg.eval.score import names
-
-    names_of = {}
-    for e in gold.get("entities", []):
-        for n in names(e):
-            names_of[n] = names(e)
-    keys: dict[tuple[str, str, str], list[str]] = {}
-    for r in gold.get("relations", []):
-        heads = set().union(*(names_of.get(n, {n}) for n in names({"name": r.get("head", "")})))
-        tails = set().union(*(names_of.get(n, {n}) for n in names({"name": r.get("tail", "")})))
-        evidence = re.sub(r"\s+", "", r.get("evidence") or "")
-        for key in ((h, r.get("relation"), t) for h in heads for t in tails):
-            keys.setdefault(key, []).append(evidence)
-    return keys
-
-
 def prepare_examples(golds: list[GoldDocument], lexicons=None) -> list[Example]:
     from kg.extract import Extractor
     from kg.extract.components.base import candidates, doc_tokens
     from kg.extract.model.features import char_features
-    from kg.extract.relations import extract_relations
-    from kg.extract.relations.classifier import gold_relation_label, pair_instances
 
     rules = Extractor(lexicons, rules_only=True)
     examples = []
@@ -120,11 +88,7 @@ def prepare_examples(golds: list[GoldDocument], lexicons=None) -> list[Example]:
         features = char_features(text, tokens.starts, tokens.ends, candidates(doc), doc._.kg_mentions)
         entities = g.gold.get("entities", [])
         labels = {layer: bio_labels(len(text), gold_spans(text, entities, types)) for layer, types in LAYERS.items()}
-        mentions = gold_mentions(g.document, g.gold)
-        keys = gold_relation_keys(g.gold)
-        pairs = [(feats, gold_relation_label(g.document, h, t, keys)) for h, t, feats in
-                 pair_instances(g.document, tokens.words, mentions, extract_relations(g.document, mentions))]
-        examples.append(Example(g, tokens, features, labels, doc._.kg_mentions, pairs))
+        examples.append(Example(g, tokens, features, labels, doc._.kg_mentions))
     return examples
 
 
@@ -134,31 +98,46 @@ def _sequences(example: Example, layer: str):
             yield example.features[s.start:s.end], example.labels[layer][s.start:s.end]
 
 
-def fit(examples: list[Example], out: str | Path, meta: dict | None = None) -> Path:
-    """Train every model file into `out` (written whole: a temporary folder renamed into place)."""
+# the examples a forked training process reads (inherited, not pickled)
+_EXAMPLES: list[Example] = []
+
+
+def _fit_layer(job: tuple[str, str]) -> str:
+    """Train one entity layer's CRF into `path`."""
     import pycrfsuite
+
+    layer, path = job
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for x, y in (xy for ex in _EXAMPLES for xy in _sequences(ex, layer)):
+        trainer.append(x, y)
+    trainer.set_params(ENTITY_PARAMS)
+    trainer.train(path)
+    return path
+
+
+def fit(examples: list[Example], out: str | Path, meta: dict | None = None, jobs: int = 1) -> Path:
+    """Train every model file into `out` (written whole: a temporary folder renamed into place),
+    `jobs` files at a time in forked processes (the result does not depend on `jobs`)."""
+    global _EXAMPLES
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".train-", dir=out.parent))
+    todo = [(layer, str(work / entity_file(layer))) for layer in LAYERS]
     try:
-        for layer in LAYERS:
-            trainer = pycrfsuite.Trainer(verbose=False)
-            for x, y in (xy for ex in examples for xy in _sequences(ex, layer)):
-                trainer.append(x, y)
-            trainer.set_params(ENTITY_PARAMS)
-            trainer.train(str(work / entity_file(layer)))
-        trainer = pycrfsuite.Trainer(verbose=False)
-        for ex in examples:
-            for feats, label in ex.pairs:
-                trainer.append([feats], [label])
-        trainer.set_params(RELATION_PARAMS)
-        trainer.train(str(work / RELATIONS_FILE))
+        _EXAMPLES = examples
+        if jobs > 1:
+            import multiprocessing
+
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(todo))) as pool:
+                pool.map(_fit_layer, todo)
+        else:
+            for job in todo:
+                _fit_layer(job)
         description = {
             "format": FORMAT,
             "layers": {k: list(v) for k, v in LAYERS.items()},
             "entity_params": ENTITY_PARAMS,
-            "relation_params": RELATION_PARAMS,
             "documents": [ex.source.document.doc_id for ex in examples],
             "characters": sum(len(ex.source.document.text) for ex in examples),
             **(meta or {}),
@@ -168,12 +147,14 @@ def fit(examples: list[Example], out: str | Path, meta: dict | None = None) -> P
             shutil.rmtree(out)
         work.rename(out)
     finally:
+        _EXAMPLES = []
         if work.exists():
             shutil.rmtree(work)
     return out
 
 
-def train(gold_dirs: list[str | Path], out: str | Path, lexicons=None) -> Path:
+def train(gold_dirs: list[str | Path], out: str | Path, lexicons=None, jobs: int | None = None) -> Path:
     """`kg train`: read gold, run the rules once per document, fit, write the model folder."""
     golds = read_gold(gold_dirs)
-    return fit(prepare_examples(golds, lexicons), out, {"gold": [str(d) for d in gold_dirs]})
+    return fit(prepare_examples(golds, lexicons), out, {"gold": [Path(d).name for d in gold_dirs]},
+               jobs or os.cpu_count() or 1)
