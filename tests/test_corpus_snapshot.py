@@ -34,6 +34,7 @@ def extracted(tmp_path_factory):
 
 def test_the_bundled_corpus_gives_the_snapshot(extracted):
     if os.environ.get("KG_UPDATE_SNAPSHOT"):
+        SNAPSHOT.parent.mkdir(exist_ok=True)
         SNAPSHOT.write_text(json.dumps(extracted, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     expected = json.loads(SNAPSHOT.read_text(encoding="utf-8"))
     changes = []
