@@ -98,3 +98,20 @@ def build_output_texts(out: Path) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in [
         out / "graph.nq", out / "graph.trig", out / "graph.gexf", out / "graph.graphml", out / "entities.csv",
         out / "relations.csv", out / "graph.json", *sorted((out / "extractions").glob("*.json"))]}
+
+
+# The names the correction and review tests act on, as a user lexicon: the extractor keeps a user's
+# lexicon names whatever its model decides, so these tests do not depend on the model.
+NAMES_LEXICON = """Enterprise\t中信重工
+Enterprise\t洛阳轴承集团股份有限公司
+Park\t中航光电高端互连科技产业社区
+Policy\t专精特新
+Region\t洛阳
+"""
+
+
+def names_lexicon(folder):
+    """NAMES_LEXICON written as `folder/names.tsv`."""
+    path = folder / "names.tsv"
+    path.write_text(NAMES_LEXICON, encoding="utf-8")
+    return path

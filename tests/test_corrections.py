@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from documents import build_output_texts
+from documents import build_output_texts, names_lexicon
 from kg import api
 from kg.errors import KgError
 from kg.resolve.corrections import parse_corrections
@@ -29,7 +29,7 @@ def corpus(tmp_path):
 
 
 def build(corpus, out, corrections=None):
-    return api.build([corpus / "a.txt", corpus / "b.txt"], out, corrections=corrections)
+    return api.build([corpus / "a.txt", corpus / "b.txt"], out, [names_lexicon(corpus)], corrections=corrections)
 
 
 def ids(graph, name):
@@ -112,7 +112,7 @@ def test_corrections_are_kept_with_the_build(corpus, tmp_path):
     (corpus / "fix.tsv").write_text(CORRECTIONS, encoding="utf-8")
     full, grown = tmp_path / "full", tmp_path / "grown"
     build(corpus, full, corpus / "fix.tsv")
-    api.build([corpus / "a.txt"], grown, corrections=corpus / "fix.tsv")
+    api.build([corpus / "a.txt"], grown, [names_lexicon(corpus)], corrections=corpus / "fix.tsv")
     api.add([corpus / "b.txt"], grown)
     assert build_output_texts(grown) == build_output_texts(full)
     assert (grown / "corrections.tsv").read_text(encoding="utf-8") == CORRECTIONS

@@ -4,7 +4,7 @@ import csv
 import pytest
 from openpyxl import load_workbook
 
-from documents import build_output_texts
+from documents import build_output_texts, names_lexicon
 from kg import api
 from kg.errors import KgError
 
@@ -19,7 +19,7 @@ def build(tmp_path):
     for name, text in DOCUMENTS.items():
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
     out = tmp_path / "out"
-    api.build([tmp_path / "a.txt", tmp_path / "b.txt"], out)
+    api.build([tmp_path / "a.txt", tmp_path / "b.txt"], out, [names_lexicon(tmp_path)])
     return out
 
 

@@ -35,11 +35,13 @@ class Lexicon:
     entries: list[LexiconEntry] = field(default_factory=list)
 
     def surface_forms(self) -> dict[str, LexiconEntry]:
-        """Every name and alias -> its entry (the first entry wins on a clash)."""
+        """Every name and alias -> its entry (the first entry wins on a clash, a user's entry over a
+        bundled one)."""
         forms: dict[str, LexiconEntry] = {}
         for entry in self.entries:
             for form in (entry.name, *entry.aliases):
-                forms.setdefault(form, entry)
+                if form not in forms or (entry.origin == USER and forms[form].origin != USER):
+                    forms[form] = entry
         return forms
 
 
