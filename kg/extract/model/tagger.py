@@ -10,14 +10,19 @@ from kg.model import Document, Mention
 
 
 def tag_entities(taggers: dict, document: Document, features: list[list[str]]) -> list[Mention]:
-    """Mentions of every layer; confidence is the mean marginal probability of the span's tags."""
+    """Mentions of every layer; confidence is the mean marginal probability of the span's tags.
+
+    Each sentence's features are converted to crfsuite's item sequence once, for all layers."""
+    from pycrfsuite import ItemSequence
+
     mentions = []
-    for layer in LAYERS:
-        tagger = taggers[layer]
-        for sentence in document.sentences:
-            if sentence.end <= sentence.start:
-                continue
-            tags = tagger.tag(features[sentence.start:sentence.end])
+    for sentence in document.sentences:
+        if sentence.end <= sentence.start:
+            continue
+        items = ItemSequence(features[sentence.start:sentence.end])
+        for layer in LAYERS:
+            tagger = taggers[layer]
+            tags = tagger.tag(items)
             for s, e, type_ in spans_from_tags(tags):
                 name = strip_name(document.text[sentence.start + s:sentence.start + e])
                 if not name:
