@@ -11,8 +11,8 @@ from collections import defaultdict
 from functools import lru_cache
 
 from kg.extract.components.base import word_tags
-from kg.model import Mention
 from kg.extract.vocab import word_classes
+from kg.model import Mention
 
 START, END = "^", "$"
 
