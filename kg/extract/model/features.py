@@ -4,6 +4,7 @@ Per character: the characters around it (unigrams, bigrams, a trigram), their cl
 position in jieba's word (B/M/E/S), that word, its part of speech and its neighbours, the word
 classes of `schemas/vocab/word_classes.tsv`, and what the rule components said: the type and
 position of the rules' selected mention and of every candidate covering it (with the component).
+The character features are built a column at a time and the word features once per distinct word.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from kg.extract.vocab import word_classes
 from kg.model import Mention
 
 START, END = "^", "$"
+MARKED = set("、，。；：（）()“”《》")
 
 
 @lru_cache(maxsize=4096)
@@ -25,25 +27,54 @@ def _char_class(c: str) -> str:
         return "L"
     if "\u4e00" <= c <= "\u9fff":
         return "C"
-    return c if c in "、，。；：（）()“”《》" else "P"
+    return c if c in MARKED else "P"
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    return word_tags(), word_classes()
+
+
+@lru_cache(maxsize=65536)
+def _own_features(word: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A word's features about itself: (word and tag, length and classes)."""
+    tags, classes = _vocabulary()
+    head = ("w=" + word if len(word) > 1 else "w1", "t=" + tags.get(word, "?" if len(word) > 1 else "1"))
+    return head, ("wl=" + str(min(len(word), 5)),) + tuple("k=" + k for k in classes.get(word, ()))
+
+
+@lru_cache(maxsize=65536)
+def _neighbour_features(word: str, side: str) -> tuple[str, tuple[str, ...]]:
+    """A word's features as the previous (side "p") or next ("n") word: tag, classes."""
+    tags, classes = _vocabulary()
+    return f"t{side}=" + tags.get(word, "?"), tuple(f"k{side}=" + k for k in classes.get(word, ()))
 
 
 def _word_features(words: list[str]) -> list[tuple[str, ...]]:
     """Features shared by every character of a word (computed once per word)."""
-    tags = word_tags()
-    classes = word_classes()
+    padded = [START, *words, END]
     out = []
-    for i, w in enumerate(words):
-        prev = words[i - 1] if i else START
-        nxt = words[i + 1] if i + 1 < len(words) else END
-        tag = tags.get(w, "?" if len(w) > 1 else "1")
-        f = ["w=" + w if len(w) > 1 else "w1", "t=" + tag, "tp=" + tags.get(prev, "?"), "tn=" + tags.get(nxt, "?"),
-             "wl=" + str(min(len(w), 5))]
-        f += ["k=" + k for k in classes.get(w, ())]
-        f += ["kp=" + k for k in classes.get(prev, ())]
-        f += ["kn=" + k for k in classes.get(nxt, ())]
-        out.append((tuple(f), prev, nxt))
+    for i in range(1, len(padded) - 1):
+        head, tail = _own_features(padded[i])
+        tag_prev, classes_prev = _neighbour_features(padded[i - 1], "p")
+        tag_next, classes_next = _neighbour_features(padded[i + 1], "n")
+        out.append(head + (tag_prev, tag_next) + tail + classes_prev + classes_next)
     return out
+
+
+def _window_features(text: str) -> list[tuple[str, ...]]:
+    """The character n-gram and class features of every position of `text`."""
+    padded = START + START + text + END + END
+    n = len(text)
+    p2, p1, c, n1, n2 = (padded[k:k + n] for k in range(5))
+    classes = [_char_class(ch) for ch in padded]
+    return list(zip(
+        ["c=" + x for x in c], ["p1=" + x for x in p1], ["n1=" + x for x in n1],
+        ["p2=" + x for x in p2], ["n2=" + x for x in n2],
+        ["p1c=" + a + b for a, b in zip(p1, c)], ["cn1=" + a + b for a, b in zip(c, n1)],
+        ["p2p1=" + a + b for a, b in zip(p2, p1)], ["n1n2=" + a + b for a, b in zip(n1, n2)],
+        ["p1cn1=" + a + b + d for a, b, d in zip(p1, c, n1)],
+        ["cc=" + a + b + d for a, b, d in zip(classes[1:], classes[2:], classes[3:n + 3])]))
 
 
 def char_features(text: str, starts: list[int], ends: list[int], candidates: list[Mention],
@@ -52,7 +83,7 @@ def char_features(text: str, starts: list[int], ends: list[int], candidates: lis
     n = len(text)
     words = [text[s:e] for s, e in zip(starts, ends)]
     per_word = _word_features(words)
-    rule = [None] * n
+    rule = ["r=O"] * n
     for m in selected:
         rule[m.start] = "r=B-" + m.type
         for k in range(m.start + 1, m.end):
@@ -64,24 +95,19 @@ def char_features(text: str, starts: list[int], ends: list[int], candidates: lis
         cand[m.end - 1].append("ce=" + m.type)
         for k in range(m.start, m.end):
             cand[k].append("ci=" + m.type + ":" + kind)
-    padded = START + START + text + END + END
+    window = _window_features(text)
     feats: list[list[str]] = []
     for wi, (s, e) in enumerate(zip(starts, ends)):
-        shared, prev_word, next_word = per_word[wi]
-        length = e - s
-        for k in range(s, e):
-            p = k + 2
-            p2, p1, c, n1, n2 = padded[p - 2:p + 3]
-            pos = "S" if length == 1 else ("B" if k == s else ("E" if k == e - 1 else "M"))
-            f = ["c=" + c, "p1=" + p1, "n1=" + n1, "p2=" + p2, "n2=" + n2,
-                 "p1c=" + p1 + c, "cn1=" + c + n1, "p2p1=" + p2 + p1, "n1n2=" + n1 + n2, "p1cn1=" + p1 + c + n1,
-                 "cc=" + _char_class(p1) + _char_class(c) + _char_class(n1), "b=" + pos]
-            f.extend(shared)
-            if pos in "BS":
-                f.append("wp=" + prev_word)
-            if pos in "ES":
-                f.append("wn=" + next_word)
-            f.append(rule[k] or "r=O")
-            f.extend(cand.get(k, ()))
+        shared = per_word[wi]
+        if e - s == 1:
+            positions = [("b=S", "wp=" + (words[wi - 1] if wi else START),
+                          "wn=" + (words[wi + 1] if wi + 1 < len(words) else END))]
+        else:
+            positions = ([("b=B", "wp=" + (words[wi - 1] if wi else START))] + [("b=M",)] * (e - s - 2)
+                         + [("b=E", "wn=" + (words[wi + 1] if wi + 1 < len(words) else END))])
+        for k, position in zip(range(s, e), positions):
+            f = [*window[k], position[0], *shared, *position[1:], rule[k]]
+            if k in cand:
+                f.extend(cand[k])
             feats.append(f)
     return feats
