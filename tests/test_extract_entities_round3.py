@@ -92,9 +92,3 @@ def test_glued_function_words_do_not_start_a_zone(extractor):
     found = _mentions(extractor, "重点加强对原高新区偏远学校的帮扶力度。")
     assert ("高新区", "Park") in found
     assert not any(n.startswith("对") for n, _ in found)
-
-
-def test_code_number_institute_keeps_its_digits(extractor):
-    found = _mentions(extractor, "持续抓好六一二所新材料等5个科技产业社区建设。")
-    assert ("六一二所新材料", "Park") in found
-    assert not any(n.startswith("所") for n, _ in found)

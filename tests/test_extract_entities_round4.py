@@ -50,14 +50,6 @@ def test_opening_programme_clause_frames_later_clauses(extractor):
 
 # --- lines between two places, rail/road sections, urban renewal; counts are not names
 
-def test_line_between_two_places_in_transport_clause(extractor):
-    ms = mentions_in(extractor, "谋划南京至合肥、成都至重庆等高铁项目。")
-    assert ("南京至合肥", "Project") in ms and ("成都至重庆", "Project") in ms
-    # no transport word in the clause: a span of dates or a trip, not a line
-    ms = mentions_in(extractor, "代表团从南京至合肥考察学习。")
-    assert ("南京至合肥", "Project") not in ms
-
-
 def test_rail_section_and_time_word_boundary(extractor):
     assert ("沪宁高铁苏锡段", "Project") in mentions_in(extractor, "协调沪宁高铁苏锡段开工建设。")
     ms = mentions_in(extractor, "年底前沪蓉高速建成通车。")

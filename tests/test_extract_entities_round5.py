@@ -48,19 +48,6 @@ def test_compass_word_opens_a_name(extractor):
     assert not _projects(extractor, "推动中部地区加快发展。")
 
 
-# --- stations as objects of build/renovate verbs
-
-def test_stations_built_or_renovated(extractor):
-    ps = _projects(extractor, "完善提升青山高铁站、东城火车站综合交通枢纽功能。")
-    assert {"青山高铁站", "东城火车站"} <= ps
-    assert "西河汽车客运站" in _projects(extractor, "新建西河汽车客运站。")
-
-
-def test_stations_without_a_build_verb(extractor):
-    assert not _projects(extractor, "乘客可在东城火车站换乘地铁。")
-    assert not _projects(extractor, "加快建设高铁站前广场。")
-
-
 # --- a street or township in front of a project name only places it
 
 def test_township_prefix_is_split_from_a_named_project(extractor):

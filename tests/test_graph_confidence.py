@@ -4,7 +4,7 @@ import json
 from kg import api
 from kg.graph.confidence import at_least
 
-TEXT = "支持中信重工等企业参与专精特新培育计划。中航光电高端互连科技产业社区建成投产。"
+TEXT = "支持中信重工等企业参与专精特新培育计划。中航光电新能源汽车连接器项目建成投产。"
 
 
 def confidences(graph):

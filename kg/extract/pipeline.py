@@ -23,9 +23,7 @@ COMPONENTS = (
     "kg_enumerations",  # A、B、C等N家企业 / X、Y等N个项目: each item takes the head's type
     "kg_quoted",        # “…” programmes scored on verb/head/shape; 《…》 documents
     "kg_designations",  # 获评/入选/认定 + …示范区/…试点/…名单: conferred titles
-    "kg_glossary",      # 名词解释: X：definition
     "kg_heads",         # suffix heads with left edges from the segmentation
-    "kg_roads",         # roads built, extended or renovated (开工建设木棉路和白杨街)
     "kg_regions",       # administrative areas
     "kg_firms",         # the company in front of a project/product name (洛宇智能通讯终端…)
     "kg_propagate",     # document-level second pass: confident names at every occurrence

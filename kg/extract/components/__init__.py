@@ -1,7 +1,7 @@
 """spaCy components of the extraction pipeline, registered by name on import."""
 from spacy.tokens import Doc
 
-for _name in ("kg_document", "kg_candidates", "kg_mentions", "kg_tokens", "kg_definitions", "kg_rule_mentions"):
+for _name in ("kg_document", "kg_candidates", "kg_mentions", "kg_tokens", "kg_rule_mentions"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -10,13 +10,11 @@ from kg.extract.components import (  # noqa: E402,F401
     designations,
     enumerations,
     firms,
-    glossary,
     heads,
     learned,
     lexicon_matcher,
     propagate,
     quoted,
     regions,
-    roads,
     select,
 )

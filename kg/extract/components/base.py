@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.attrs import IDX, LENGTH
 from spacy.tokens import Doc
 
-from kg.extract.vocab import words
+from kg.extract.vocab import word_set, words
 from kg.model import Mention
 
 
@@ -65,6 +65,7 @@ def word_freq() -> dict[str, int]:
 # Verbs, adverbs and other function words that govern a name from its left in these documents
 # ("加快建设X", "推动X投产", "依托X"): a name never starts with one of them.
 GOVERNING = set(words("governing"))
+GOVERNING_END = words("governing_end")
 
 PUNCT = set("，。；：、！？,.;:!?（）()“”\"‘’《》「」『』【】—…\n \t·")
 # characters that may appear inside a name
@@ -72,7 +73,7 @@ NAME_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·（）()\-+.]")
 CJK_NUM = "一二三四五六七八九十两百千万零〇"
 DIGITS = set("一二三四五六七八九十")
 # time words that qualify a kind inside names (现代生物产业基地, 当代艺术馆), not a time of the clause
-ERA_WORDS = {"现代", "当代", "近代", "古代"}
+ERA_WORDS = word_set("era")
 # a phase of a project or zone written after its name: 一期, (二期)
 PHASE = r"(?:[（(])?(?:[一二三四五]期)(?:[）)])?"
 
@@ -154,7 +155,7 @@ def is_stop_word(word: str) -> bool:
     """A token that cannot begin or continue a name leftwards."""
     if word in GOVERNING:
         return True
-    if len(word) >= 3 and any(word.endswith(g) for g in ("开展", "推进", "建设", "实施", "落实", "打造", "支持")):
+    if len(word) >= 3 and word.endswith(GOVERNING_END):
         return True
     if any(ch in PUNCT for ch in word):
         return True
@@ -273,14 +274,11 @@ def name_start(doc: Doc, head_start: int, max_chars: int = 20, min_start: int = 
 
 
 # verbs that are nominalised after their object inside names
-INTERNAL_VERBS = {"建设", "发展", "提升", "改造", "创建", "服务", "运营", "开发", "培育", "转化", "保护", "利用", "升级",
-                  "创新", "攻坚", "融合", "示范", "提质", "扩能", "更新", "改扩建", "扩建", "提升改造"}
-
+INTERNAL_VERBS = word_set("internal_verb")
 # words joining the two ends of a line (a railway, road or corridor from X to Y)
-LINKS = {"至", "到", "—", "-"}
-
+LINKS = word_set("link")
 # verbs that begin programme names (促进民营经济高质量发展行动)
-KEEP_VERBS = {"促进"}
+KEEP_VERBS = word_set("keep_verb")
 
 
 def strip_name(name: str) -> str:

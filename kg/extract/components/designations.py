@@ -12,25 +12,24 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.components.base import add_candidate, doc_tokens
+from kg.extract.vocab import alternation
 
-VERBS = r"(?:获评为|获评|获批建设|获批|成功入选|入选|入围|成功认定|认定为|认定|争创|创建|晋级|荣获|被评为|评为|上榜|列入|纳入|申建|获得|获)"
-HEADS = (r"示范区|示范园|示范县|示范城市|示范单位|试点|实验区|模范区|孵化器|名单|供应商|应用场景|专项|产业研究院|"
-         r"绿色工厂|典范城市|友好型城市|创新型城市|旅游休闲街区|度假区|智慧商圈|示范步行街|改革试点|开发区|认可证书")
+VERBS = f"(?:{alternation('honour_verb')})"
+HEADS = alternation("designation_head")
 # the title may be quoted (争创“某某示范区”); ASCII punctuation breaks a clause as well as full-width
 PHRASE = re.compile(VERBS + r"(?:建设)?(?:[0-9]{4}年度?)?“?([^，。；、！？,;!?\n“”《》]{2,30}?(?:" + HEADS
                     + r"))(?=[，。；、等和立支,;.\n“”]|$)")
-LEAD = re.compile(r"^(?:了|为|首批|第[一二三四五六七八九十]+批|全市|全区|全县)")
-TRAIL = re.compile(r"(?:支持名单|扶持名单)$")
+LEAD = re.compile(f"^(?:{alternation('designation_lead')}|第[一二三四五六七八九十]+批)")
+TRAIL = re.compile(f"(?:{alternation('designation_trail')})$")
 
 # a class of companies a programme selects and cultivates: 上市后备企业, 创新龙头企业 (创新联合体 below).
 # The qualifier runs from a programme verb, a count (等14家) or a break to the class word.
-CLASS = re.compile(r"(?:(等?[0-9一二三四五六七八九十百千余多]+家|培育|认定|入选|评为|成为|支持|扶持|壮大|做好|加强|加大|"
-                   r"一批)|(?<=[，。；、：“”,;:\n]))([^\W\d_等和与及的对]{2,6}?(?:后备|龙头|领军|链主)企业)")
+CLASS = re.compile(f"(?:(等?[0-9一二三四五六七八九十百千余多]+家|{alternation('class_verb')})|(?<=[，。；、：“”,;:\n]))"
+                   f"([^\\W\\d_等和与及的对]{{2,6}}?(?:{alternation('company_class')})企业)")
 # the qualifier must say which programme (重点龙头企业 is only a kind)
-CLASS_WEAK = re.compile(r"^(?:重点|骨干|行业|产业|大型|优质|一批|本地|知名|相关|各类|链上|上下游|更多|多家|新增|龙头|全市|"
-                        r"全区|全省|我市|我区|的|(?:市级|省级|国家级|县级|区级)?以上)")
+CLASS_WEAK = re.compile(f"^(?:{alternation('class_weak_qualifier')}|(?:市级|省级|国家级|县级|区级)?以上)")
 # after a break the class needs a programme word after it (…培育, …对接服务, …库)
-CLASS_AFTER = re.compile(r"^(?:培育|梯度培育|对接|服务|库|名单|认定|入库|梯队)")
+CLASS_AFTER = re.compile(f"^(?:{alternation('class_programme_after')})")
 UNION = re.compile(r"创新联合体")
 
 

@@ -2,7 +2,8 @@
 
 ``A、B、C等N家企业`` (each item an Enterprise), ``X、Y等N个项目`` (each a Project), ``A、B 5家企业``,
 ``X等企业的23个项目`` (X an Enterprise), ``“A”“B”等农文旅项目``. Items are split on 、 (and on 和/与
-before the last one); the first item's left edge comes from the segmentation.
+before the last one); the first item's left edge comes from the segmentation. The heads are the
+list_head_* classes of `schemas/vocab/word_classes.tsv`.
 """
 from __future__ import annotations
 
@@ -12,50 +13,36 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.components.firms import firm_prefix
-from kg.extract.components.heads import ZONE_HEADS
-from kg.extract.components.quoted import COUNTED, PROGRAMME_TAIL
 from kg.extract.components.base import (GOVERNING, add_candidate, doc_tokens, has_name_token, name_start, strip_name,
                                         word_tags, words_in)
+from kg.extract.vocab import alternation, word_set, words
 
 COUNT = r"(?:[0-9]+|[一二三四五六七八九十两百千]+)(?:余|多)?(?:家|个|项|条|处|所|座|批|位|支)"
-# head noun -> type (longest first); the modifier between the count and the head is short
-HEADS = (
-    ("科技产业社区", "Park"), ("产业社区", "Park"), ("产业园区", "Park"), ("产业园", "Park"), ("园区", "Park"),
-    ("龙头企业", "Enterprise"), ("企业", "Enterprise"), ("公司", "Enterprise"), ("集团", "Enterprise"),
-    ("链主", "Enterprise"), ("央企", "Enterprise"),
-    ("项目", "Project"), ("工程", "Project"),
-    # counted things that are built or renovated: each item is a project (A、B等13个市场, …等5条道路)
-    ("综合体", "Project"), ("特色街区", "Project"), ("街区", "Project"), ("步行街", "Project"), ("商业街", "Project"),
-    ("农贸市场", "Project"), ("市场", "Project"), ("道路", "Project"), ("停车场", "Project"), ("体育公园", "Project"),
-    ("公园", "Project"), ("场馆", "Project"), ("邻里中心", "Project"), ("安置房", "Project"), ("综合枢纽", "Project"),
-    ("高校", "Institution"), ("院所", "Institution"), ("科研院所", "Institution"), ("医院", "Institution"),
-    ("实验室", "Institution"), ("科研力量", "Institution"), ("科研机构", "Institution"), ("科研单位", "Institution"),
-    ("政策", "Policy"), ("举措", "Policy"), ("行动", "Policy"), ("活动", "Policy"),
-)
-HEAD_RE = "|".join(re.escape(h) for h, _ in sorted(HEADS, key=lambda x: -len(x[0])))
+# head noun -> type
+HEAD_TYPE = {w: type_ for word_class, type_ in (("list_head_park", "Park"), ("list_head_enterprise", "Enterprise"),
+                                                ("list_head_project", "Project"), ("list_head_built", "Project"),
+                                                ("list_head_institution", "Institution"))
+             for w in words(word_class)}
+HEAD_RE = "|".join(re.escape(h) for h in sorted(HEAD_TYPE, key=lambda h: (-len(h), h)))
 # heads of built things: an item needs a name of its own (not 农贸市场、超市等N个市场), and the head must
 # not continue into a longer word (市场主体, 市场化, 道路运输)
-BUILT = {"综合体", "特色街区", "街区", "步行街", "商业街", "农贸市场", "市场", "道路", "停车场", "体育公园", "公园", "场馆",
-         "邻里中心", "安置房", "综合枢纽"}
-BUILT_CONTINUES = re.compile(r"(?:主体|化|监管|准入|需求|开拓|营销|机制|体系|秩序|份额|环境|前景|运输|交通|安全|经济|服务|运营)")
+BUILT = word_set("list_head_built")
+BUILT_CONTINUES = re.compile(alternation("built_continues"))
 # "实施A、B、C等，着力打造一批…项目": the list's head noun stands in the next clause
-LATER_HEAD = re.compile(r"等[，,](?:着力|全力|加快|努力)?(?:打造|建设|形成|培育|推出|实施)(?:一批|[0-9]+个)[^，。；：、,;:]{0,14}项目")
-HEAD_TYPE = dict(HEADS)
-# a list closed by the name of the group it makes up: A、B和C“三大目标”, 以A工程、B工程“五大工程”为载体
-GROUP = re.compile(r"(?<=[^、，。；：,;:\s])“?[一二三四五六七八九十两]大(?:工程|目标|行动|战略|举措|任务|计划|改革|专项)”?")
+LATER_HEAD = re.compile(f"等[，,](?:{alternation('list_adverb')})?(?:{alternation('list_verb')})(?:一批|[0-9]+个)"
+                        r"[^，。；：、,;:]{0,14}项目")
 # "等[N家]<modifier><head>" or "<N家><head>" right after an item
 TAIL = re.compile(rf"(?:(?P<deng>等)(?P<count>{COUNT})?|(?P<bare>{COUNT}))(?P<mod>[^，。；：、,.;:()（）\n等]{{0,10}}?)(?P<head>{HEAD_RE})")
 # items that name a kind, not one thing
-KIND_ITEM = re.compile(r"(企业|单位|机构|产品|手段|方式|领域|行业|以上|经济|服务|项目|工程)$")
-SEP = re.compile(r"、|”“|和|与|及")
+KIND_ITEM = re.compile(f"(?:{alternation('kind_item_end')})$")
 ITEM_OK = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·（）()\-+.]{2,30}$")
 MOD_BAD = re.compile(r"[的是在将与和及]|方面")
 # without a count, a modifier naming a sector or kind makes the items sectors, not things
 # (机械、农机等装备制造企业, 先进制造、新材料等领域技术创新项目; but 等12个产业项目 counts things)
-KIND_MOD = re.compile(r"行业|产业|制造|领域|服务业|类")
+KIND_MOD = re.compile(alternation("sector_kind"))
 LEAD_PREP = "以对把向在将从由"
 # heads that always name a zone hosting many enterprises, whatever list it stands in
-ZONE_HEAD = re.compile(rf"(?:科技产业社区|智慧岛|科技城|大学科技园|开发区|{ZONE_HEADS})$")
+ZONE_HEAD = re.compile(f"(?:{alternation('hub_head', 'zone_head')}|开发区)$")
 
 
 class Enumerations:
@@ -82,15 +69,12 @@ class Enumerations:
                 continue
             # "等企业的N个项目": the items are the enterprises
             products = type_ == "Enterprise" and re.match(r"的?产品", text[m.end() : m.end() + 3]) is not None
-            self._items(doc, m.start(), type_, bool(m.group("count") or m.group("bare")), products,
-                        built=head if head in BUILT else "")
+            self._items(doc, m.start(), type_, products, built=head if head in BUILT else "")
         for m in LATER_HEAD.finditer(text):
-            self._items(doc, m.start(), "Project", True, built="项目")
-        for m in GROUP.finditer(text):
-            self._items(doc, m.start(), "Policy", True)
+            self._items(doc, m.start(), "Project", built="项目")
         return doc
 
-    def _items(self, doc: Doc, list_end: int, type_: str, counted: bool, products: bool = False,
+    def _items(self, doc: Doc, list_end: int, type_: str, products: bool = False,
                built: str = "") -> None:
         text = doc_tokens(doc).text
         # the list lies between the last clause break and the tail
@@ -136,9 +120,6 @@ class Enumerations:
             else:
                 split.append((a, b))
         parts = split
-        if len(parts) == 1 and not counted and type_ != "Enterprise":
-            # a single item without a count is too weak ("推动X等项目" is fine, keep it)
-            pass
         for n, (a, b) in enumerate(parts):
             if n == 0:
                 # only the first item shares its clause with the words that govern the list
@@ -170,8 +151,6 @@ class Enumerations:
                 if cut is not None:
                     add_candidate(doc, text[a2:cut], "Enterprise", a2, cut, "enumeration:Enterprise", 0.9)
                 continue
-            if type_ == "Policy" and not _programme_item(text, a, b, name):
-                continue
             if built and not has_name_token(words_in(doc, a2, a2 + len(name))):
                 continue
             if built and built != "道路" and re.search(r"(?:路|大道)$", name):
@@ -179,20 +158,12 @@ class Enumerations:
             conf = 0.97 if type_ == "Enterprise" else 0.93
             item_type, also = type_, ()
             if type_ == "Project" and ZONE_HEAD.search(name) and firm_prefix(doc, a2, b2) is None:
-                # a zone's own head outweighs the list's (…科技产业社区等N个项目): a zone hosts many
+                # a zone's own head outweighs the list's (…科技城等N个项目): a zone hosts many
                 # projects, unless a company's name makes it that company's project
                 item_type, also = "Park", ("Project",)
-            elif type_ == "Project" and name.endswith(("产业园", "产业社区")):
+            elif type_ == "Project" and name.endswith("产业园"):
                 also = ("Park",)
             add_candidate(doc, name, item_type, a2, b2, f"enumeration:{item_type}", conf, also)
-
-
-def _programme_item(text: str, a: int, b: int, name: str) -> bool:
-    """A list under 政策/举措/活动 also names events and chores (税费减免, 村庄绿化, 羽毛球系列赛):
-    an item is a programme only when quoted or shaped like one (计划, 行动, 工程, 三清两建 …)."""
-    if text[a:a + 1] in "“\"‘" or text[b - 1:b] in "”\"’":
-        return True
-    return bool(PROGRAMME_TAIL.search(name) or COUNTED.match(name))
 
 
 @Language.factory("kg_enumerations")

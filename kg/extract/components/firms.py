@@ -15,18 +15,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.components.base import GOVERNING, add_candidate, candidates, doc_tokens, word_tags, words_in
+from kg.extract.vocab import alternation, word_set
 
-# words that open the description of a product, a facility or an industry
-SECTOR = ("人工智能", "智能", "新能源", "风电", "光伏", "储能", "氢能", "锂电", "电池", "燃料电池", "医学", "医药", "医疗",
-          "生物", "航空", "航天", "光电", "电子", "半导体", "芯片", "集成电路", "新材料", "材料", "高端", "精密", "数字",
-          "信息", "通讯", "通信", "软件", "汽车", "机器人", "装备", "农机", "兆瓦", "年产", "合作", "总部", "检测",
-          "检验", "工业互联网", "大数据", "云计算", "冷链", "物流", "文旅", "食品", "碳")
-SECTOR_RE = re.compile("|".join(sorted(SECTOR, key=len, reverse=True)) + r"|[A-Za-z0-9]")
-PLACE_END = re.compile(r"(路|街|道|区|县|市|镇|乡|村|园|公园|广场|片区|社区|新城|小镇)$")
+# the description of a product, facility or industry opens with a sector word or a model code
+SECTOR_RE = re.compile(alternation("sector") + r"|[A-Za-z0-9]")
+PLACE_END = re.compile(f"(?:{alternation('place_end')})$")
 NAME_TAGS = {"nz", "j", "nt", "nrt", "nrfg"}
-# dictionary words that end or continue company short names
-FIRM_WORDS = {"科技", "高科", "时代", "精机", "机械", "重工", "股份", "实业", "控股", "生物", "电气", "光电"}
-WEAK = re.compile(r"^(?:年产|国家|省级|市级|全国|全省|全市|重点|重大|中国|城市|产业|新型|绿色|现代|智慧|特色|一批)")
+FIRM_WORDS = word_set("firm_word")
+WEAK = re.compile(f"^(?:{alternation('firm_weak_prefix')})")
 
 
 def firm_prefix(doc: Doc, start: int, end: int, places: tuple[str, ...] = ()) -> int | None:

@@ -1,7 +1,7 @@
 """kg_heads: names recognised by their head (suffix), with the left edge from the segmentation.
 
-Parks (…高新区, …自贸区, …综保区, …产业园, …智慧岛, …科技城, …科技产业社区 …), projects (…项目, …工程,
-…一期/二期, …基地, …生产线, …研发中心 …), programmes (…行动计划, …战略, …试点, …示范区, …专项 …) and
+Parks (…高新区, …自贸区, …综保区, …产业园, …智慧岛, …科技城 …), projects (…项目, …工程,
+…一期/二期, …基地, …生产线, …研发中心 …), programmes (…行动计划, …战略, …试点, …示范区, …专项资金 …) and
 institutions (…大学, …研究院, …实验室, …医院, …人民政府 …). A head alone is a name only for the zones
 that are always written that way (高新区, 自贸区, 综保区 …).
 """
@@ -15,91 +15,80 @@ from spacy.tokens import Doc
 from kg.extract.components.firms import firm_prefix
 from kg.extract.components.base import (PHASE, add_candidate, candidates, doc_tokens, has_name_token, name_start, word_tags,
                                         words_in)
+from kg.extract.vocab import alternation
 
-# zones that host many enterprises, and built things, by their heads
-ZONE_HEADS = r"高新技术产业开发区|经济技术开发区|高新区|自贸区|综保区|经开区|自创区|综试区|保税区|自由贸易试验区"
-PARK_HEADS = r"智慧岛|科技城|大学科技园|科技园|科技产业社区|产业社区|总部经济园|工业园|物流园|产业园区|产业园"
-BASE_HEADS = r"总部基地|生产基地|产业化基地|产业基地|种植基地|示范基地|转化示范基地|云基地|基地"
-BUILT_HEADS = (r"生产线|研发中心|运营中心|交易中心|财务中心|技术中心|创新港|电站|专线|综合体|示范段|特色街区|步行街|商业街|"
-               r"小镇|体育公园|主题公园|公园|博物馆|展示中心|安置房|公路|高速|打通|南延|北延|东延|西延|拦蓄工程|灌区|引水|"
-               r"监测预警平台|服务平台|邻里中心|储能电站|碳交易中心|射电望远镜|停车场|停车楼")
+# zones that host many enterprises, and built things, by their heads (classes of schemas/vocab/word_classes.tsv)
+ZONE_HEADS = alternation("zone_head")
+ZONE_AREA_HEADS = alternation("zone_area_head")
+PARK_HEADS = alternation("park_name_head")
+BASE_HEADS = alternation("base_head")
+BUILT_HEADS = alternation("built_head")
 
-WORKS = r"(?<!拦蓄)工程(?!师|院|机械|技术|建设|项目|中心|研究|学|化|实验室)"
+WORKS = f"工程(?!{alternation('works_continues')})"
 # what a works of construction is about (供排水一体化工程, 某厂家属院提升改造工程), unlike a programme
 # (人才知识更新工程)
-INFRASTRUCTURE = re.compile(r"水|路|桥|隧|管网|电网|河|渠|堤|库|港|站|轨道|铁|燃气|热力|污水|垃圾|[0-9A-Za-z]|"
-                            r"家属院|小区|片区|公园|市场|综合体|广场|街|楼|馆|厂|(?<!乡)村|校区|院区|医院|学校")
+INFRASTRUCTURE = re.compile(alternation("infrastructure_word") + r"|[0-9A-Za-z]|(?<!乡)村")
 
 # (head regex, type, confidence, also, may stand alone, max name length)
 RULES: list[tuple[str, str, float, tuple[str, ...], bool, int]] = [
     # parks
     (ZONE_HEADS, "Park", 0.88, (), True, 16),
-    (r"开发区|产业集聚区|集聚区", "Park", 0.8, (), False, 14),
+    (ZONE_AREA_HEADS, "Park", 0.8, (), False, 14),
     (PARK_HEADS, "Park", 0.82, ("Project",), False, 16),
-    (r"特色楼宇", "Park", 0.7, ("Project",), False, 10),
     # projects
     (r"项目", "Project", 0.7, (), False, 22),
     (PHASE, "Project", 0.85, (), False, 20),
     (BASE_HEADS, "Project", 0.72, (), False, 22),
     (BUILT_HEADS, "Project", 0.7, (), False, 20),
     # rail and road lines with their section (甲乙高铁丙丁段), urban renewal of a named place (某村城中村改造)
-    (r"(?:高铁|高速|城际铁路|铁路)[\u4e00-\u9fff]{2}段|高铁(?!站|时代|经济|新城|片区|枢纽|网|沿线|项目|装备|车|轮|轴|配套|零部件|产业)|"
-     r"城中村改造|棚户区改造|片区改造|老旧小区改造|旧城改造", "Project", 0.7, (), False, 16),
+    (f"(?:{alternation('line_word')})[\u4e00-\u9fff]{{2}}段|" + alternation("renewal_head"), "Project", 0.7, (), False, 16),
     # programmes
     (WORKS, "Policy", 0.72, ("Project",), False, 14),
-    (r"三年行动计划|行动计划|人才计划|英才计划|专才计划|研发计划|计划", "Policy", 0.78, (), False, 16),
-    (r"攻坚行动|升级行动|发展行动|提升行动|行动", "Policy", 0.72, (), False, 18),
-    (r"战略(?!合作)|试点|示范区|示范园|实验区|模范区|专项资金|专项|产业基金|引导基金|纾困基金|周转金|白名单|认定名单|名单|清单|"
-     r"规划|实施办法|管理办法|支持办法|申报办法|工作方案|制度|典范城市|友好型城市|创新型城市|示范城市", "Policy", 0.72, (), False, 24),
+    (alternation("plan_head"), "Policy", 0.78, (), False, 16),
+    (alternation("action_head"), "Policy", 0.72, (), False, 18),
+    (r"战略(?!合作)|" + alternation("policy_name_head"), "Policy", 0.72, (), False, 24),
     # institutions
-    (r"大学|学院|研究院|研究所|科学院|工程院|全国重点实验室|重点实验室|联合实验室|实验室|工作站|医院|小学|中学|高中|"
-     r"人民政府|人民代表大会|委员会|管委会|创新中心|工程研究中心|卫生服务中心|联盟|协会|商会|科技局|[一二三四五六七八九十]+中|"
-     r"[一二三四五六七八九十]+小", "Institution", 0.7, (), False, 22),
+    (alternation("institution_name_head") + r"|[一二三四五六七八九十]+[中小]", "Institution", 0.7, (), False, 22),
 ]
 COMPILED = [(re.compile(rx), t, c, a, alone, mx) for rx, t, c, a, alone, mx in RULES]
-# the heads of zones and of built things, at the end of what precedes a phase (…产业社区|一期)
-PARK_HEAD = re.compile(rf"(?:{ZONE_HEADS}|开发区|集聚区|{PARK_HEADS}|特色楼宇)$")
-KIND_HEAD = re.compile(rf"(?:{ZONE_HEADS}|开发区|集聚区|{PARK_HEADS}|特色楼宇|{BASE_HEADS}|{BUILT_HEADS})$")
+# the heads of zones and of built things, at the end of what precedes a phase (…产业园|一期)
+PARK_HEAD = re.compile(rf"(?:{ZONE_HEADS}|{ZONE_AREA_HEADS}|{PARK_HEADS})$")
+KIND_HEAD = re.compile(rf"(?:{ZONE_HEADS}|{ZONE_AREA_HEADS}|{PARK_HEADS}|{BASE_HEADS}|{BUILT_HEADS})$")
 # a verb that builds, anywhere in the clause
-BUILD_IN_CLAUSE = re.compile(r"开工|建成|封顶|竣工|投产|投用|完工|动工|开建|新建|在建|续建|加快建设|启动建设")
+BUILD_IN_CLAUSE = re.compile(alternation("build_verb"))
 # a head directly followed by one of these continues a longer word (项目部, 计划生育, 规划局 …)
-CONTINUES = re.compile(r"^(?:部|生育|局|院|所|内|外|中|化|性|区|园|建设的意见|行动|整治|斗争|债|治理|资金|改造|体系)")
+CONTINUES = re.compile(f"^(?:{alternation('head_continues')})")
 # an office title after a government body does not continue it (…人民政府区长)
 OFFICE_AFTER = re.compile(r"(?<=政府)(?:省|市|区|县|乡|镇)长")
 # verbs that introduce a programme by name (开展X行动, 实施X工程, 争创X示范区)
-PROGRAMME_VERB = re.compile(r"(开展|实施|落实|推进|推动|争创|创建|建设|争取|深化|启动|制定|出台|编制|印发|执行|入选|获批|"
-                            r"荣获|获评|认定|融入|对接|用好|设立|确定|推行)$")
+PROGRAMME_VERB = re.compile(f"(?:{alternation('programme_verb')})$")
 # prefixes that are only a kind or an amount
-WEAK_PREFIX = re.compile(r"^(?:[0-9一二三四五六七八九十百千万两]+[个家项条处所座批年亿万元亩]*|重点|重大|产业|城市|城镇|民生|"
-                         r"各类|各|新|该|本|全|专项|省级|市级|国家级|国家|中央|一批|多个|全国|全省|全市|全区|乡村振兴|"
-                         r"建设|相关|有关|这些|其他|标志性|示范|产业化|招商|签约|合作|储备|在建|新建|续建|专项债|"
-                         r"保交楼|城市提质|城市经济|民生事业类|农文旅|市政道路|干线公路通达|高铁|基础设施|社会投资|"
-                         r"政府投资|中央预算内|品牌|科技成果转化省级示范|亿元以上|\d+亿元以上)$")
+WEAK_PREFIX = re.compile(r"^(?:[0-9一二三四五六七八九十百千万两]+[个家项条处所座批年亿万元亩]*|\d+亿元以上|"
+                         + alternation("weak_prefix") + ")$")
 
 
 # time words whose 前/后 the segmentation may glue to the next name (年底前|梁卢高速)
-TIME_BEFORE = re.compile(r"(?:年底|月底|年中|年内|节|季度|[0-9]月|日)$")
+TIME_BEFORE = re.compile(f"(?:{alternation('time_end')}|[0-9]月)$")
 # a count of a kind is not a name: 4条高速公路, 15条断头路, 3个产业园
 COUNTED_KIND = re.compile(r"^[0-9一二三四五六七八九十百千两]+(?:余|多)?(?:条|个|座|处|项|所|批)")
 
 
 # a capacity opens a project name: 年产5万吨…项目, 年产10GWh…生产线
-CAPACITY = re.compile(r"年产(?:能)?[0-9.]+(?:万|千|百|亿)?(?:吨|台|套|件|片|只|辆|颗|块|张|平方米|立方米|米|GWh|MWh|GW|MW|"
-                      r"千瓦|兆瓦|瓦|公斤|条|副|支|标箱|头|羽)")
+CAPACITY = re.compile(f"年产(?:能)?[0-9.]+(?:万|千|百|亿)?(?:{alternation('capacity_unit')})")
 # a programme named by its level (国家…实验区, 全省…示范区); the level alone is no name
-LEVEL = re.compile(r"(?:国家级|省级|国家|全国|全省|省)[\u4e00-\u9fff]{3}")
+LEVEL = re.compile(f"(?:{alternation('programme_level')})[\u4e00-\u9fff]{{3}}")
 # a verb that builds what follows as its object (开工建设某某博物馆), or 推进某某停车场建设
-OBJECT_VERB = re.compile(r"(?:开工建设|加快建设|谋划建设|规划建设|启动建设|获批建设|建成|新建|改建|扩建)$")
-OBJECT_BUILT_AFTER = re.compile(r"(?:推进|加快推进|推动|加快|启动)$")
+OBJECT_VERB = re.compile(f"(?:{alternation('build_object_verb')})$")
+OBJECT_BUILT_AFTER = re.compile(f"(?:{alternation('build_object_before')})$")
 # a build verb right before an object, with a company as the subject of the clause (X公司投资建设的…基地)
-BUILD_VERB = re.compile(r"(?:投资|建设|新建|投建|兴建|签约|打造|布局|引进|上马)的?$")
+BUILD_VERB = re.compile(f"(?:{alternation('firm_build_verb')})的?$")
 CLAUSE_BREAKS = "，。；：！？,;:!?\n"
 CLAUSE_MARK = re.compile(f"[{CLAUSE_BREAKS}]")
 # centres and labs a company or a build verb names as a facility being built (Project, not Institution)
-FACILITY = re.compile(r"(?:实验室|创新中心|研发中心|技术中心|研究中心|工程研究中心)$")
-FACILITY_VERB = re.compile(r"(?:建设|建成|新建|筹建|启动建设|获批建设|开工建设)$")
+FACILITY = re.compile(f"(?:{alternation('facility_head')})$")
+FACILITY_VERB = re.compile(f"(?:{alternation('facility_verb')})$")
 # institutions a facility name never starts from (a university's lab is the university's)
-SCHOLARLY = re.compile(r"大学|学院|研究院|研究所|科学院|医院|学校")
+SCHOLARLY = re.compile(alternation("scholarly_head"))
 
 
 def _prefix_ok(prefix: str) -> bool:
@@ -143,8 +132,6 @@ class Heads:
                     start += 1  # 年底前|梁卢高速: jieba glued the time word's 前 to the name
                     prefix = text[start:hs]
                 name = text[start:he]
-                if name.endswith("高铁") and not re.fullmatch(r"[\u4e00-\u9fff]{2}", prefix):
-                    continue  # a line's short name is its two ends (甲乙高铁); 某公司高铁… is a product
                 if name.startswith(("、", "等")) or COUNTED_KIND.match(name):
                     continue
                 if type_ == "Project":
@@ -155,7 +142,7 @@ class Heads:
                         continue
                 if rx.pattern == PHASE and KIND_HEAD.search(prefix):
                     # a phase of a zone or a built thing is named by its phase (产业基地二期), and a zone's
-                    # phase stays a zone unless its clause builds it (…产业社区一期入驻率 / …一期主体封顶)
+                    # phase stays a zone unless its clause builds it (…产业园一期入驻率 / …一期主体封顶)
                     if PARK_HEAD.search(prefix):
                         built = BUILD_IN_CLAUSE.search(_clause(text, start, he)) is not None
                         type_, also = ("Project", ("Park",)) if built else ("Park", ("Project",))
@@ -177,22 +164,7 @@ class Heads:
                     type_, conf, also = "Project", 0.75, ("Institution",)
                 add_candidate(doc, name, type_, start, he, f"heads:{type_}", conf if prefix or alone else conf - 0.1, also)
                 type_, conf, also = rule_type, rule_conf, rule_also
-        self._stations(doc, text)
         return doc
-
-    @staticmethod
-    def _stations(doc: Doc, text: str) -> None:
-        """A named station is a project only as the object of a build or renovate verb in its clause
-        (改造提升甲城火车站、乙山高铁站综合枢纽功能); "到甲城火车站下车" names no undertaking."""
-        for m in STATION.finditer(text):
-            hs, he = m.start(), m.end()
-            start = name_start(doc, hs, max_chars=10)
-            prefix = text[start:hs]
-            if not prefix or not _prefix_ok(prefix) or not has_name_token(words_in(doc, start, hs)):
-                continue
-            if not STATION_VERB.search(text, _clause_start(text, start, window=30), start):
-                continue
-            add_candidate(doc, text[start:he], "Project", start, he, "heads:station", 0.72)
 
     @staticmethod
     def _project_start(text: str, legal: list[tuple[int, int]], start: int, hs: int) -> int:
@@ -228,13 +200,8 @@ class Heads:
         return "中心" in name[-6:] and FACILITY_VERB.search(text, max(0, start - 4), start) is not None
 
 
-# a station by its kind (高铁站, 火车东站, 汽车客运站); not 站点/站台/站前
-STATION = re.compile(r"(?:高铁|火车|客运|汽车|动车|城际)[东南西北]?站(?![点台前长务区])")
-STATION_VERB = re.compile(r"建设|新建|改建|扩建|改造|提升|完善|建成|启用|投用|开工|迁建|升级")
-
-
 # a street or township written in front of a project name only places it (甲乙街道丙丁种植基地)
-TOWNSHIP = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:街道办事处|街道|镇|乡)")
+TOWNSHIP = re.compile(f"[\u4e00-\u9fff]{{2,4}}?(?:{alternation('township_end')})")
 
 
 def _after_township(doc: Doc, text: str, start: int, hs: int) -> int:

@@ -1,10 +1,10 @@
 """kg_propagate: a document-level second pass.
 
-A name recognised once with good evidence (an enumeration item, a legal name, a lexicon entry,
-a glossary term …) is marked at every other occurrence in the same document, at a lower
-confidence, as long as the occurrence starts on a word boundary. This is how short enterprise
-names found in one list are found again inside project names (中航光电 in
-中航光电全球运营中心): the nested mention of another type is kept by kg_select.
+A name recognised once with good evidence (an enumeration item, a legal name, a lexicon entry …)
+is marked at every other occurrence in the same document, at a lower confidence, as long as the
+occurrence starts on a word boundary. This is how short enterprise names found in one list are
+found again inside project names (中航光电 in 中航光电全球运营中心): the nested mention of another
+type is kept by kg_select.
 """
 from __future__ import annotations
 

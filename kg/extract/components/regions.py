@@ -13,13 +13,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.components.base import GOVERNING, add_candidate, doc_tokens, word_tags
+from kg.extract.vocab import word_set, words
 
-SUFFIX = ("省", "市", "区", "县", "街道", "镇", "乡")
-NOT_REGION = set("全省 全市 全区 全县 本市 该市 城区 园区 景区 社区 市区 城市 都市 地区 开发区 高新区 自贸区 综保区 示范区 "
-                 "集聚区 片区 新区 老城区 功能区 核心区 主城区 中心城区 经开区 自创区 综试区 保税区 库区 灌区 山区 "
-                 "辖区 小区 街区 商圈 省市 各省 各市 县区 市县 乡镇 城镇 集镇 超市 上市 城乡 县城 我市 我区 我县 "
-                 "全镇 全乡 本区 此区 该区 两区 五区 实验区 模范区 度假区 保护区 涵养区 生态区 旅游区 商务区 展区 深水区 中心镇 "
-                 "百强县 宫殿区 文明城市 城区 校区 院区 厂区 矿区".split())
+SUFFIX = words("region_suffix")
+NOT_REGION = word_set("not_region")
 
 
 class Regions:

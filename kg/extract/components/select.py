@@ -31,15 +31,6 @@ def _compatible(a: Mention, b: Mention) -> bool:
     return nested and a.type != b.type and not (b.start == a.start and PHASE_AFTER.fullmatch(a.name, len(b.name)))
 
 
-def _defined_only(c: Mention, definitions: list[tuple[int, int]]) -> bool:
-    """A programme recognised only by its head or the lexicon inside a glossary definition (十大战略：
-    创新驱动、科教兴省、人才强省战略 …); documents in 《》 and quoted names there are still named."""
-    return c.type == "Policy" and c.source in DEFINED_ONLY and any(a <= c.start < b for a, b in definitions)
-
-
-DEFINED_ONLY = {"heads:Policy", "lexicon", "propagate"}
-
-
 def select(found: list[Mention]) -> list[Mention]:
     chosen: list[Mention] = []
     # chosen mentions by the characters they cover: a candidate is only compared with the
@@ -57,11 +48,7 @@ def select(found: list[Mention]) -> list[Mention]:
 @Language.factory("kg_select")
 def make_select(nlp: Language, name: str):
     def component(doc: Doc) -> Doc:
-        found = candidates(doc)
-        definitions = doc._.kg_definitions
-        if definitions:
-            found = [c for c in found if not _defined_only(c, definitions)]
-        doc._.kg_mentions = select(found)
+        doc._.kg_mentions = select(candidates(doc))
         return doc
 
     return component

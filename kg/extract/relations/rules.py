@@ -32,11 +32,12 @@ from kg.extract.relations.clauses import (
     group_of,
     strictly_inside,
 )
+from kg.extract.vocab import alternation
 from kg.model import Mention, RelationMention
 
 PLACES = ("Park", "Region")
 # what follows a place in the name of a street called after it: 路, 东路, 一路, 大街, 路南延, 路改造
-NAMED_ROAD = re.compile(r"[东南西北中]?[一二三四五六七八九十]?(?:路|街|大街|大道|巷)(?:[东南西北]延|改造|打通|[一二三四五]期)?")
+NAMED_ROAD = re.compile(r"[东南西北中]?[一二三四五六七八九十]?(?:" + alternation("road_end") + r")(?:[东南西北]延|改造|打通|[一二三四五]期)?")
 LOCATABLE = ("Enterprise", "Project", "Park")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.vocab import words
+from kg.extract.vocab import alternation, words
 
 # the enterprise builds / owns / runs / leads the project (subject ... verb ... project)
 UNDERTAKE_WORDS = words("undertake")
@@ -38,7 +38,7 @@ PASSIVE_BY = re.compile("由")
 # "等14家…", "等5家企业", "等企业的7个项目" between an enumeration and what it is counted as
 COUNTED = re.compile(
     r"^[”\"’]?(?:等|等等)?(?:[\d一二三四五六七八九十百千余多]+(?:家|个|户|项|名|所))?"
-    r"(?:企业|公司|单位)?(?:的)?[“\"‘]?$"
+    rf"(?:{alternation('company_noun')})?(?:的)?[“\"‘]?$"
 )
 # "等89个“", "等4个" right before the policy in "P1、P2等N个“三大改造”项目"
 PROJECT_COUNT = re.compile(r"^[”\"’]?等?[\d一二三四五六七八九十百千余多]+个[“\"‘]?$")
@@ -47,11 +47,8 @@ INSIDE = re.compile(r"^[”\"’]?(?:园区)?内(?:的)?[“\"‘]?$")
 # between a company and the project it owns written right after it ("E的P", "EP")
 OWNER_GAP = re.compile(r"^(?:的)?$")
 # "六冶铆焊厂地块…": the company names the site of the project, not its owner
-SITE_AFTER = re.compile(r"^(?:地块|旧址|原址|老厂区|片区|周边)")
+SITE_AFTER = re.compile(f"^(?:{alternation('site_word')})")
 # a clause that names its own category ("等14家创新龙头企业") is not framed by its neighbour
-OWN_CATEGORY = re.compile(r"[\d一二三四五六七八九十百千余多]+家[^，,；;。□]{2,}?(?:企业|公司|单位)")
+OWN_CATEGORY = re.compile(r"[\d一二三四五六七八九十百千余多]+家[^，,；;。□]{2,}?(?:" + alternation("company_noun") + ")")
 # bare generic words that are never a name on their own (defensive against bad mentions)
-GENERIC_NAMES = frozenset((
-    "科技", "中心", "公司", "集团", "企业", "项目", "基地", "园区", "产业园", "新能源", "新材料", "智能",
-    "技术", "股份", "实业", "控股", "发展", "工程", "平台", "社区",
-))
+GENERIC_NAMES = frozenset(words("generic_name"))
