@@ -141,6 +141,12 @@ def test_place_in_name_is_located_in_for_innermost_name():
     assert ("洛川重工轴承生产线", "locatedIn", "洛川") not in got
 
 
+@pytest.mark.parametrize("street", ["湖南路", "岳州路南延", "湘江东路改造", "株洲一路"])
+def test_street_named_after_a_place_is_not_located_there(street):
+    place = street[:2]
+    assert not triples(f"提升改造{street}。", [(street, P), (place, R)])
+
+
 def test_in_region_verb():
     got = triples("高新区、综保区等平台在东城交汇。", [("高新区", K), ("综保区", K), ("东城", R)])
     assert got == {("高新区", "locatedIn", "东城"), ("综保区", "locatedIn", "东城")}
