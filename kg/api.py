@@ -214,22 +214,25 @@ def _write_build(extracted, out: Path, settings: BuildSettings):
     from kg.export import write_build_exports
     from kg.incremental import CORRECTIONS, ExtractionCache, Manifest
     from kg.io import build_folder, write_text
-    from kg.query.engine import open_store
-    from kg.rdf import write_rdf
+    from kg.query.engine import loading_store
+    from kg.rdf.convert import graph_nquads
+    from kg.rdf.paths import NQUADS, TRIG
+    from kg.rdf.serialize import convert_nquads, write_nquads
 
     with build_folder(out) as staging:  # `out` shows the old build until this one is whole
         result = _resolve(extracted, settings)
         graph = result.graph()
-        written = write_annotations(result.resolution, staging / "extractions")
-        written += write_rdf(graph, staging)
-        written += write_build_exports(graph, staging)
-        written.append(Manifest(extracted.entries, settings.lexicons, settings.min_confidence,
-                                settings.model).write(staging))
-        if settings.corrections_text is not None:
-            write_text(staging / CORRECTIONS, settings.corrections_text)
-            written.append(staging / CORRECTIONS)
-        ExtractionCache(out).carry({entry.key for entry in extracted.entries}, staging)
-        open_store(staging)  # loaded now, so the first `kg query` need not wait
+        nquads = write_nquads(graph_nquads(graph), staging / NQUADS)
+        with loading_store(staging):  # the query store loads from graph.nq while the other files are written
+            written = [convert_nquads(nquads, "trig", staging / TRIG), nquads]
+            written += write_build_exports(graph, staging)
+            written += write_annotations(result.resolution, staging / "extractions")
+            written.append(Manifest(extracted.entries, settings.lexicons, settings.min_confidence,
+                                    settings.model).write(staging))
+            if settings.corrections_text is not None:
+                write_text(staging / CORRECTIONS, settings.corrections_text)
+                written.append(staging / CORRECTIONS)
+            ExtractionCache(out).carry({entry.key for entry in extracted.entries}, staging)
     return result, graph, [out / path.relative_to(staging) for path in written]
 
 

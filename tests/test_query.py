@@ -266,7 +266,7 @@ def test_store_creation_removes_leftovers_of_killed_runs(tmp_path, small_graph):
     leftover.mkdir(parents=True)
     (leftover / "000001.sst").write_bytes(b"half written")
     open_store(tmp_path)
-    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["db", "lock", "source.sha256"]
+    assert sorted(p.name for p in (tmp_path / "store").iterdir()) == ["db", "lock", "source"]
 
 
 @pytest.mark.parametrize("damage", ["delete", "corrupt"])

@@ -12,16 +12,17 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export.flat import Column, flatten, format_value
+from kg.export.flat import Column, FlatGraph, flatten, format_value
 from kg.io import atomic_open
 
 NODE_HEADER = ("Id", "Label")
 EDGE_HEADER = ("Source", "Target", "Type", "Id", "Label", "Weight")
 
 
-def write_csv(graph: nx.Graph, nodes_path: str | Path, edges_path: str | Path) -> None:
-    """Write `graph` (any kg.export view) as a Gephi node table and edge table."""
-    flat = flatten(graph)
+def write_csv(graph: nx.Graph, nodes_path: str | Path, edges_path: str | Path, flat: FlatGraph | None = None) -> None:
+    """Write `graph` (any kg.export view) as a Gephi node table and edge table (`flat`: its tables,
+    if already made)."""
+    flat = flat or flatten(graph)
     direction = "Directed" if flat.directed else "Undirected"
     write_table(nodes_path, NODE_HEADER, flat.node_columns,
                  (((node.id, node.label), node.values) for node in flat.nodes))

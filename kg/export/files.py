@@ -7,6 +7,7 @@ import networkx as nx
 
 from kg.errors import KgError
 from kg.export.csv_tables import write_csv
+from kg.export.flat import flatten
 from kg.export.gexf import write_gexf
 from kg.export.graphml import write_graphml
 from kg.export.node_link import write_json
@@ -20,12 +21,14 @@ BUILD_FILES = ("graph.gexf", "graph.graphml", "entities.csv", "relations.csv", "
 
 
 def write_build_exports(graph: nx.MultiDiGraph, out_dir: str | Path) -> list[Path]:
-    """Write `BUILD_FILES` into `out_dir`: GEXF, GraphML, the Gephi node and edge tables, node-link JSON."""
+    """Write `BUILD_FILES` into `out_dir`: GEXF, GraphML, the Gephi node and edge tables (from one
+    flattening, so communities are computed once), node-link JSON."""
     paths = [Path(out_dir) / name for name in BUILD_FILES]
     gexf, graphml, entities, relations, node_link = paths
-    write_gexf(graph, gexf)
-    write_graphml(graph, graphml)
-    write_csv(graph, entities, relations)
+    flat = flatten(graph)
+    write_gexf(graph, gexf, flat)
+    write_graphml(graph, graphml, flat)
+    write_csv(graph, entities, relations, flat)
     write_json(graph, node_link)
     return paths
 

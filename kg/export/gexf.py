@@ -39,15 +39,15 @@ def node_size(degree: int) -> float:
     return round(10.0 + 4.0 * math.sqrt(degree), 2)
 
 
-def write_gexf(graph: nx.Graph, path: str | Path) -> None:
-    """Write `graph` (any kg.export view) to `path` as GEXF 1.3."""
-    write_bytes(path, gexf_bytes(graph))
+def write_gexf(graph: nx.Graph, path: str | Path, flat: FlatGraph | None = None) -> None:
+    """Write `graph` (any kg.export view) to `path` as GEXF 1.3 (`flat`: its tables, if already made)."""
+    write_bytes(path, gexf_bytes(graph, flat))
 
 
-def gexf_bytes(graph: nx.Graph) -> bytes:
+def gexf_bytes(graph: nx.Graph, flat: FlatGraph | None = None) -> bytes:
     from lxml import etree
 
-    flat = flatten(graph)
+    flat = flat or flatten(graph)
     root = etree.Element(f"{{{GEXF_NS}}}gexf", nsmap={None: GEXF_NS, "viz": VIZ_NS}, version="1.3")
     _meta(root, graph)
     graph_el = _sub(root, "graph", defaultedgetype="directed" if flat.directed else "undirected",

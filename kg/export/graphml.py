@@ -9,7 +9,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.export.flat import Column, flatten, xml_cells
+from kg.export.flat import Column, FlatGraph, flatten, xml_cells
 from kg.io import write_bytes
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -18,15 +18,15 @@ LABEL = Column("label", "string")
 WEIGHT = Column("weight", "double")
 
 
-def write_graphml(graph: nx.Graph, path: str | Path) -> None:
-    """Write `graph` (any kg.export view) to `path` as GraphML."""
-    write_bytes(path, graphml_bytes(graph))
+def write_graphml(graph: nx.Graph, path: str | Path, flat: FlatGraph | None = None) -> None:
+    """Write `graph` (any kg.export view) to `path` as GraphML (`flat`: its tables, if already made)."""
+    write_bytes(path, graphml_bytes(graph, flat))
 
 
-def graphml_bytes(graph: nx.Graph) -> bytes:
+def graphml_bytes(graph: nx.Graph, flat: FlatGraph | None = None) -> bytes:
     from lxml import etree
 
-    flat = flatten(graph)
+    flat = flat or flatten(graph)
     node_columns = [LABEL, *flat.node_columns]
     edge_columns = [WEIGHT, *flat.edge_columns]
     root = etree.Element(f"{{{GRAPHML_NS}}}graphml", nsmap={None: GRAPHML_NS})

@@ -11,7 +11,8 @@ from kg.io import atomic_open
 
 
 def write_json(graph: nx.Graph, path: str | Path) -> None:
-    """Write `graph` as node-link JSON; nodes, edges and keys sorted, so the output is deterministic."""
+    """Write `graph` as node-link JSON, one node or edge a line; nodes, edges and keys sorted, so the
+    output is deterministic."""
     data = nx.node_link_data(graph, edges="edges")
     data["nodes"].sort(key=lambda node: node["id"])
     if not graph.is_directed():
@@ -19,9 +20,21 @@ def write_json(graph: nx.Graph, path: str | Path) -> None:
             if edge["target"] < edge["source"]:
                 edge["source"], edge["target"] = edge["target"], edge["source"]
     data["edges"].sort(key=lambda edge: (edge["source"], edge["target"], str(edge.get("key", ""))))
-    with atomic_open(path) as fh:  # streamed: the whole text of a large graph is never held
-        json.dump(data, fh, ensure_ascii=False, sort_keys=True, indent=1)
-        fh.write("\n")
+
+    def dumps(value) -> str:  # json.dumps, not json.dump: only the former uses the C encoder
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    with atomic_open(path) as fh:  # written item by item: the whole text of a large graph is never held
+        fh.write("{")
+        for number, key in enumerate(sorted(data)):
+            fh.write(f"{', ' if number else ''}{dumps(key)}: ")
+            if key in ("nodes", "edges"):
+                fh.write("[")
+                fh.writelines(f"{',' if index else ''}\n{dumps(item)}" for index, item in enumerate(data[key]))
+                fh.write("\n]")
+            else:
+                fh.write(dumps(data[key]))
+        fh.write("}\n")
 
 
 def read_json(path: str | Path) -> nx.MultiDiGraph:

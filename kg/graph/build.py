@@ -26,10 +26,11 @@ from kg.model import Evidence, Resolution
 
 def evidence_to_dict(ev: Evidence) -> dict:
     """The evidence as a dict; ``page`` only where the document has pages (PDF)."""
-    d = asdict(ev)
-    d["doc"] = d.pop("doc_id")
-    if d["page"] is None:
-        del d["page"]
+    d = {"sentence_index": ev.sentence_index, "sentence": ev.sentence, "start": ev.start, "end": ev.end,
+         "orig_start": ev.orig_start, "orig_end": ev.orig_end, "source": ev.source, "confidence": ev.confidence}
+    if ev.page is not None:
+        d["page"] = ev.page
+    d["doc"] = ev.doc_id
     return d
 
 

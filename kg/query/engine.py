@@ -1,9 +1,9 @@
 """Answer SPARQL on pyoxigraph, from a store persisted under the build's output folder.
 
-The store is built once from the build's RDF (kg.rdf.load.load_build; `kg build` does it) into
-`OUT/store/db` and opened read-only afterwards
-(several `kg query` may run at once); `OUT/store/source.sha256` records which graph.trig it holds,
-and a changed graph.trig rebuilds it.  Creating the store is serialised by a lock on
+The store is built once from the build's RDF (kg.rdf.load.load_build; `kg build` does it, while
+it writes its other files) into `OUT/store/db` and opened read-only afterwards (several `kg query`
+may run at once); `OUT/store/source` records which graph.nq and graph.trig it holds (inode, size
+and modification time, so opening the store reads neither), and a changed file rebuilds it.  Creating the store is serialised by a lock on
 `OUT/store/lock`: the first process builds `db.tmp-PID` and renames it to `db`, the others wait and
 open the result; leftovers of killed runs are removed under the lock.  A build folder where no store
 can be written (read-only, full disk) is queried from an in-memory store.
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import os
 import shutil
 import threading
@@ -31,9 +30,10 @@ from kg.query.guard import check_read_only
 from kg.query.library import substitute_params
 from kg.query.prefixes import unknown_prefix_message, with_prefixes
 from kg.rdf.load import load_build
-from kg.rdf.paths import build_trig
+from kg.rdf.paths import NQUADS, TRIG, build_trig
 
 STORE_DIR = "store"
+STAMP = "source"  # which RDF files the store holds
 DEFAULT_TIMEOUT = 60.0  # seconds
 
 
@@ -48,12 +48,15 @@ class QueryResult:
     graph: bool = False
 
 
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+def _fingerprint(out_dir: Path) -> str:
+    """Which RDF files a store holds: inode, size and modification time of graph.nq and graph.trig
+    (a build writes each file anew, so a new build changes them all)."""
+    parts = []
+    for name in (NQUADS, TRIG):
+        with contextlib.suppress(FileNotFoundError):
+            info = os.stat(out_dir / name)
+            parts.append(f"{name} {info.st_ino} {info.st_size} {info.st_mtime_ns}")
+    return "\n".join(parts)
 
 
 @contextlib.contextmanager
@@ -69,14 +72,12 @@ def _store_lock(store_dir: Path) -> Iterator[None]:
 
 
 def create_store(out_dir: str | Path, force: bool = False) -> Path:
-    """Make `out_dir/store/db` hold `out_dir/graph.trig` (unless it already does and not `force`);
+    """Make `out_dir/store/db` hold the build's RDF (unless it already does and not `force`);
     safe when several processes call it at once. Returns the path of the store."""
-    import pyoxigraph
-
-    trig = build_trig(out_dir)
+    build_trig(out_dir)
     store_dir = Path(out_dir) / STORE_DIR
-    db, stamp = store_dir / "db", store_dir / "source.sha256"
-    source = _sha256(trig)
+    db, stamp = store_dir / "db", store_dir / STAMP
+    source = _fingerprint(Path(out_dir))
 
     def current() -> bool:
         return db.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8").strip() == source
@@ -89,15 +90,48 @@ def create_store(out_dir: str | Path, force: bool = False) -> Path:
                 shutil.rmtree(leftover, ignore_errors=True)
             with contextlib.suppress(FileNotFoundError):
                 stamp.unlink()
-            tmp = store_dir / f"db.tmp-{os.getpid()}"
-            try:
-                load_build(pyoxigraph.Store(str(tmp)), out_dir)
-                shutil.rmtree(db, ignore_errors=True)
-                os.replace(tmp, db)
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
+            _load_new(store_dir, out_dir)
             write_text(stamp, source + "\n")
     return db
+
+
+def _load_new(store_dir: Path, out_dir: str | Path) -> None:
+    """Bulk-load the build's RDF into `store_dir/db.tmp-PID`, then put it in place of `store_dir/db`."""
+    import pyoxigraph
+
+    tmp = store_dir / f"db.tmp-{os.getpid()}"
+    try:
+        load_build(pyoxigraph.Store(str(tmp)), out_dir)
+        shutil.rmtree(store_dir / "db", ignore_errors=True)
+        os.replace(tmp, store_dir / "db")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def loading_store(out_dir: str | Path) -> Iterator[None]:
+    """For `kg build`, in a folder no other process uses yet: bulk-load graph.nq (already written)
+    into the store in a thread while the body runs (pyoxigraph releases the GIL), then stamp it
+    with the RDF files as the body left them. An error of either is raised after both end."""
+    store_dir = Path(out_dir) / STORE_DIR
+    store_dir.mkdir(parents=True, exist_ok=True)
+    failure: list[BaseException] = []
+
+    def load() -> None:
+        try:
+            _load_new(store_dir, out_dir)
+        except BaseException as exc:  # handed to the calling thread
+            failure.append(exc)
+
+    worker = threading.Thread(target=load, name="kg-store-load")
+    worker.start()
+    try:
+        yield
+    finally:
+        worker.join()
+    if failure:
+        raise failure[0]
+    write_text(store_dir / STAMP, _fingerprint(Path(out_dir)) + "\n")
 
 
 class ResultTooLarge(KgError):

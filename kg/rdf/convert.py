@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import networkx as nx
@@ -81,9 +82,13 @@ def literal(value, kind: str | None = None) -> str:
 
 
 def integer(value: int) -> str:
-    return f'"{int(value)}"^^<{XSD}integer>'
+    return f'"{int(value)}"{_INTEGER}'
 
 
+_INTEGER = f"^^<{XSD}integer>"
+
+
+@lru_cache(maxsize=1 << 12)  # confidences take few values
 def decimal(value: float) -> str:
     text = format(Decimal(repr(float(value))), "f")
     return f'"{text if "." in text else text + ".0"}"^^<{XSD}decimal>'
@@ -108,7 +113,8 @@ def _evidence_sort_key(ev: dict) -> tuple:
 
 
 def graph_nquads(graph: nx.MultiDiGraph) -> Iterator[str]:
-    """The dataset of a graph built by kg.graph.build_graph, one N-Quads line (with its newline) at a time."""
+    """The dataset of a graph built by kg.graph.build_graph as N-Quads text, in pieces of whole lines
+    (each with its newline)."""
     yield from entity_lines(graph)
     yield from fact_lines(graph)
     yield from document_lines(graph)
@@ -187,18 +193,25 @@ def evidence_lines(doc_id: str, evidence: list[tuple[str, str, str, dict]]) -> I
     stated = sorted({(body, ev["sentence_index"]) for kind, body, _, ev in evidence if kind == "relation"})
     for body, index in stated:
         yield f"{body} {_P['evidenceSentence']} {iri(sentence_iri(doc_id, index))} {name} .\n"
-    for kind, body, ev_iri, ev in evidence:
-        node = iri(ev_iri)
-        yield f"{node} {A} {iri(EVIDENCE_KINDS[kind])} {name} .\n"
-        yield f"{node} {_P['motivatedBy']} {iri(MOTIVATIONS[kind])} {name} .\n"
-        yield f"{node} {_P['hasBody']} {body} {name} .\n"
-        yield f"{node} {_P['sentence']} {iri(sentence_iri(doc_id, ev['sentence_index']))} {name} .\n"
-        yield f"{node} {_P['sourceRule']} {literal(ev['source'])} {name} .\n"
-        yield f"{node} {_P['confidence']} {decimal(ev['confidence'])} {name} .\n"
-        for key, prop in EVIDENCE_OFFSETS.items():
-            yield f"{node} {iri(prop)} {integer(ev[key])} {name} .\n"
+    end = f" {name} .\n"  # every line of the graph ends so
+    kinds = {kind: f" {A} {iri(EVIDENCE_KINDS[kind])}{end}" for kind in EVIDENCE_KINDS}
+    motivations = {kind: f" {_P['motivatedBy']} {iri(MOTIVATIONS[kind])}{end}" for kind in MOTIVATIONS}
+    sentence_of = {index: f" {_P['sentence']} {iri(sentence_iri(doc_id, index))}{end}" for index in sentences}
+    rules: dict[str, str] = {}
+    offsets = [(key, f" {iri(prop)} ") for key, prop in EVIDENCE_OFFSETS.items()]
+    for kind, body, ev_iri, ev in evidence:  # one piece of text per evidence: its ten (or eleven) lines
+        node = f"<{ev_iri}>"
+        rule = rules.get(ev["source"])
+        if rule is None:
+            rule = rules[ev["source"]] = f" {_P['sourceRule']} {literal(ev['source'])}{end}"
+        lines = [node, kinds[kind], node, motivations[kind], node, f" {_P['hasBody']} {body}{end}",
+                 node, sentence_of[ev["sentence_index"]], node, rule,
+                 node, f" {_P['confidence']} {decimal(ev['confidence'])}{end}"]
+        for key, prop in offsets:
+            lines += (node, prop, integer(ev[key]), end)
         if "page" in ev:
-            yield f"{node} {_P['page']} {integer(ev['page'])} {name} .\n"
+            lines += (node, f" {_P['page']} {integer(ev['page'])}{end}")
+        yield "".join(lines)
 
 
 def _evidence_by_document(graph: nx.MultiDiGraph) -> dict[str, list[tuple[str, str, str, dict]]]:

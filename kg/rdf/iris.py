@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import lru_cache
 from urllib.parse import quote
 
 BASE = "https://w3id.org/kg-gov-cn/"
@@ -30,6 +31,7 @@ PREFIXES: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=1 << 16)  # ids repeat: a document's for each of its sentences, an entity's per evidence
 def _segment(value: str) -> str:
     return quote(value, safe="-._~")
 

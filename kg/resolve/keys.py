@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.text.gazetteer import place_names
 
@@ -22,6 +23,7 @@ OTHER_REGIONS = frozenset({"中国", "内蒙古", "西藏", "香港", "澳门"})
 BRACKETED = re.compile(r"[（(]([^（）()]{1,8})[)）]")
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across mentions and documents
 def normalize(name: str) -> str:
     """The scorer's normalisation: NFKC, no whitespace or quote marks, no trailing 项目."""
     s = unicodedata.normalize("NFKC", name or "")
@@ -62,12 +64,14 @@ def _strip_region_prefix(s: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_id(type_: str, key: str) -> str:
     """Stable id from type and resolution key (never from list positions)."""
     digest = hashlib.sha1(f"{type_}\t{key}".encode()).hexdigest()[:12]
     return f"{type_.lower()}-{digest}"
 
 
+@lru_cache(maxsize=1 << 16)
 def entity_key(name: str, type_: str) -> str:
     """The key under which mentions of one type are merged."""
     if type_ == "Enterprise":
