@@ -221,6 +221,7 @@ def _write_build(extracted, out: Path, settings: BuildSettings):
 
     with build_folder(out) as staging:  # `out` shows the old build until this one is whole
         result = _resolve(extracted, settings)
+        extracted.extractions.clear()  # the mentions are in the resolution now: memory for what follows
         graph = result.graph()
         nquads = write_nquads(graph_nquads(graph), staging / NQUADS)
         with loading_store(staging):  # the query store loads from graph.nq while the other files are written

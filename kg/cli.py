@@ -229,6 +229,8 @@ def query(
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP),
     timeout: float = typer.Option(60.0, "--timeout", help="Stop the query after SECONDS (0: no limit).",
                                   metavar="SECONDS"),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Rows of a query that pages (default 100; 0: all)."),
+    offset: Optional[int] = typer.Option(None, "--offset", help="Rows of a query that pages to skip first."),
 ):
     """Ask a SPARQL question of a build (pyoxigraph store)."""
     from kg import query as q
@@ -245,14 +247,29 @@ def query(
         if not sep or not name:
             raise KgError(f"--param {item!r}: expected name=value")
         params[name] = value
+    params.update({name: str(value) for name, value in (("limit", limit), ("offset", offset)) if value is not None})
     if min_confidence > 0:
         from kg.query.threshold import store_at_least
 
         store = store_at_least(_build_file(build_dir, "graph.json").parent, min_confidence)
     else:
         store = q.open_store(build_dir)
-    result = q.run_query(store, q.resolve_query(spec), params, timeout=timeout if timeout > 0 else None)
+    sparql = q.resolve_query(spec)
+    result = q.run_query(store, sparql, params, timeout=timeout if timeout > 0 else None)
     _echo_block(q.render(result, fmt))
+    _note_next_page(sparql, params, len(result.rows))
+
+
+def _note_next_page(sparql: str, params: dict[str, str], rows: int) -> None:
+    """On stderr, when a query that pages answered a full page: how to get the next one, or all."""
+    from kg.query.library import page_values, pages
+
+    if not pages(sparql):
+        return
+    page = page_values(params)
+    if page["limit"] and rows == page["limit"]:
+        typer.echo(f"kg: rows {page['offset'] + 1}-{page['offset'] + rows}; --offset {page['offset'] + rows} "
+                   f"gives the next ones, --limit 0 all of them", err=True)
 
 
 @app.command()

@@ -31,8 +31,20 @@ def test_query_prints_sparql_json(build):
     assert [b["sentence"]["value"][:4] for b in bindings] == ["中航光电"]
 
 
+def test_a_query_that_pages_says_how_to_get_the_next_rows(build):
+    every = kg("query", "relation_evidence", "--build", build, "--format", "csv")
+    assert every.returncode == 0 and every.stderr == ""  # fewer rows than a page: no note
+    rows = every.stdout.splitlines()[1:]
+    first = kg("query", "relation_evidence", "--build", build, "--format", "csv", "--limit", "2")
+    assert first.stdout.splitlines()[1:] == rows[:2]
+    assert first.stderr.strip() == "kg: rows 1-2; --offset 2 gives the next ones, --limit 0 all of them"
+    rest = kg("query", "relation_evidence", "--build", build, "--format", "csv", "--offset", "2", "--limit", "0")
+    assert rest.stdout.splitlines()[1:] == rows[2:] and rest.stderr == ""
+
+
 @pytest.mark.parametrize("args, message", [
     (["SELECT ?x WHERE { ?x"], "malformed SPARQL"),
+    (["class_counts", "--limit", "5"], "--limit applies to the library queries that page"),
     (["entity"], "missing parameter name"),
     (["no_such_query"], "unknown query 'no_such_query'"),
 ])

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from array import array
 from dataclasses import asdict
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -73,7 +74,7 @@ class ExtractionCache:
             cleaned = data["document"]
             text = cleaned["text"]
             sentences = [Sentence(i, start, end, text[start:end]) for i, (start, end) in enumerate(cleaned["sentences"])]
-            document = Document(raw.doc_id, raw.path, raw.text, text, cleaned["offsets"], sentences,
+            document = Document(raw.doc_id, raw.path, raw.text, text, array("I", cleaned["offsets"]), sentences,
                                 DocumentMeta(**cleaned["meta"]), raw.page_starts)
             mentions = [_mention(m) for m in data["mentions"]]
             relations = [RelationMention(_mention(r["head"]), r["relation"], _mention(r["tail"]), r["sentence"],

@@ -3,6 +3,10 @@
 A parameter is a `$name` variable in a query's WHERE clause; `substitute_params` replaces it by a
 SPARQL string literal with every special character escaped, so a value can never end the
 literal and inject SPARQL.  `?name` variables are never parameters.
+
+A query that lists every piece of evidence pages: it ends with `LIMIT $limit OFFSET $offset`,
+two optional integer parameters (`PAGE_SIZE` rows from the first unless told otherwise; a limit
+of 0 gives every row), so its first rows come in a time that does not grow with the build.
 """
 from __future__ import annotations
 
@@ -19,8 +23,11 @@ OPAQUE = (r'"""(?:[^"\\]|\\.|"(?!""))*"""'
           r"|'(?:[^'\\\n]|\\.)*'"
           r'|<[^<>"{}|^`\\\s]*>'
           r"|#[^\n]*")
-# Strings, IRIs and comments are copied as they are; only a `$name` outside them is a parameter.
-TOKENS = re.compile(rf"(?P<skip>{OPAQUE})|\$(?P<param>[A-Za-z_][A-Za-z0-9_]*)")
+# Strings, IRIs and comments are copied as they are; only a `$name` outside them is a parameter
+# (with the LIMIT or OFFSET keyword before it, for the page parameters).
+TOKENS = re.compile(rf"(?P<skip>{OPAQUE})|(?P<keyword>\b(?i:LIMIT|OFFSET)\s+)?\$(?P<param>[A-Za-z_][A-Za-z0-9_]*)")
+PAGE_SIZE = 100  # rows a query that pages answers unless told otherwise
+PAGE_PARAMETERS = {"limit": PAGE_SIZE, "offset": 0}  # name -> default
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 _SPARQL_START = re.compile(r"^\s*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE|INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE | re.MULTILINE)
 
@@ -77,8 +84,25 @@ def _is_file(spec: str) -> bool:
 
 
 def query_parameters(sparql: str) -> list[str]:
-    """The `$name` parameters of a query, sorted."""
-    return sorted({m["param"] for m in TOKENS.finditer(sparql) if m["param"]})
+    """The `$name` parameters a query needs (string values), sorted; the page parameters are optional
+    and not among them."""
+    return sorted({m["param"] for m in TOKENS.finditer(sparql) if m["param"]} - set(PAGE_PARAMETERS))
+
+
+def pages(sparql: str) -> bool:
+    """Whether a query pages (ends with `LIMIT $limit OFFSET $offset`)."""
+    return {m["param"] for m in TOKENS.finditer(sparql) if m["param"]} >= set(PAGE_PARAMETERS)
+
+
+def page_values(params: dict[str, str]) -> dict[str, int]:
+    """`limit` and `offset` from `params` (defaults where absent) as integers; KgError if not 0 or more."""
+    values = {}
+    for name, default in PAGE_PARAMETERS.items():
+        text = str(params.get(name, default)).strip()
+        if not text.isascii() or not text.isdigit():
+            raise KgError(f"--{name} {params[name]!r}: give a whole number, 0 or more")
+        values[name] = int(text)
+    return values
 
 
 def sparql_string(value: str) -> str:
@@ -87,18 +111,28 @@ def sparql_string(value: str) -> str:
 
 
 def substitute_params(sparql: str, params: dict[str, str]) -> str:
-    """Replace every `$name` by the string literal of `params[name]`; KgError if a parameter is
-    missing or not used by the query."""
+    """Replace every `$name` by the string literal of `params[name]`, and the page parameters by
+    integers (a limit of 0 drops the LIMIT); KgError if a parameter is missing or not used by the query."""
     wanted = query_parameters(sparql)
-    unknown = sorted(set(params) - set(wanted))
+    paged = pages(sparql)
+    unknown = sorted(set(params) - set(wanted) - (set(PAGE_PARAMETERS) if paged else set()))
     if unknown:
+        if set(unknown) <= set(PAGE_PARAMETERS):
+            raise KgError(f"--{unknown[0]} applies to the library queries that page (they end with "
+                          f"LIMIT $limit OFFSET $offset); write LIMIT and OFFSET into this query instead")
         takes = ", ".join(wanted) if wanted else "no parameters"
         raise KgError(f"unknown parameter {', '.join(unknown)}: this query takes {takes}")
     missing = [name for name in wanted if name not in params]
     if missing:
         raise KgError(f"missing parameter {', '.join(missing)}: pass --param {missing[0]}=VALUE")
+    page = page_values(params) if paged else {}
 
     def replace(match: re.Match) -> str:
-        return sparql_string(utf8_text(params[match["param"]], f"--param {match['param']}")) if match["param"] else match[0]
+        name = match["param"]
+        if not name:
+            return match[0]
+        if name in page:
+            return "" if name == "limit" and page[name] == 0 else f"{match['keyword'] or ''}{page[name]}"
+        return (match["keyword"] or "") + sparql_string(utf8_text(params[name], f"--param {name}"))
 
     return TOKENS.sub(replace, sparql)
