@@ -1,6 +1,8 @@
 """The library API behind the CLI: every command is one of these functions."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -207,6 +209,18 @@ def _existing_build(out: str | Path):
     return manifest
 
 
+@contextlib.contextmanager
+def _long_lived_objects_frozen():
+    """Writing a build makes millions of short-lived objects while the documents, the resolution
+    and the graph live on: frozen (gc.freeze), these are no longer walked by every collection the
+    others set off (a fifth of the writing's CPU at 10x the bundled corpus). Unfrozen at the end."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 def _write_build(extracted, out: Path, settings: BuildSettings):
     """Resolve and write every output into a fresh folder that then replaces `out` as a whole (so no
     file of documents no longer in the build stays); one build at a time writes `out`."""
@@ -219,10 +233,12 @@ def _write_build(extracted, out: Path, settings: BuildSettings):
     from kg.rdf.paths import NQUADS, TRIG
     from kg.rdf.serialize import convert_nquads, write_nquads
 
-    with build_folder(out) as staging:  # `out` shows the old build until this one is whole
+    # `out` shows the old build until this one is whole
+    with build_folder(out) as staging, _long_lived_objects_frozen():
         result = _resolve(extracted, settings)
         extracted.extractions.clear()  # the mentions are in the resolution now: memory for what follows
         graph = result.graph()
+        gc.freeze()  # the resolution and the graph live until the end
         nquads = write_nquads(graph_nquads(graph), staging / NQUADS)
         with loading_store(staging):  # the query store loads from graph.nq while the other files are written
             written = [convert_nquads(nquads, "trig", staging / TRIG), nquads]
