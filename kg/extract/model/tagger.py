@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.extract.components.base import strip_name
+from kg.extract.components.base import NAME_CHAR, strip_name
 from kg.extract.components.select import select
 from kg.extract.model.layers import LAYERS, spans_from_tags
 from kg.model import Document, Mention
@@ -33,9 +33,37 @@ def tag_entities(taggers: dict, document: Document, features: list[list[str]]) -
     return mentions
 
 
+LIST_SEPARATOR = "、"
+MAX_LIST_ITEM = 25
+
+
+def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Items of a 、-list that the model left out between two mentions of one type, as mentions of
+    that type (the model reads list items one by one and drops some: A、B、C、D入选…)."""
+    by_start: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_start.setdefault(m.start, []).append(m)
+    added = []
+    for left in mentions:
+        start = left.end + 1
+        if text[left.end:start] != LIST_SEPARATOR:
+            continue
+        end = text.find(LIST_SEPARATOR, start, start + MAX_LIST_ITEM + 1)
+        item = text[start:end]
+        if end < 0 or len(item) < 2 or not all(NAME_CHAR.match(c) for c in item):
+            continue
+        right = [m for m in by_start.get(end + 1, ()) if m.type == left.type]
+        taken = any(m.type == left.type and m.start < end and start < m.end for m in mentions)
+        if right and not taken:
+            confidence = min(left.confidence, right[0].confidence)
+            added.append(Mention(item, left.type, start, end, left.sentence, "model:list", confidence))
+    return sorted(mentions + added, key=lambda m: (m.start, m.end, m.type))
+
+
 def decide_mentions(taggers: dict, document: Document, features: list[list[str]],
                     forced: list[Mention] = ()) -> list[Mention]:
     """The final mentions: every layer's spans and the `forced` ones (the user's lexicon, which
-    outrank the model), overlaps settled as `kg_select` settles them."""
-    return select(tag_entities(taggers, document, features) + [replace(m, confidence=1.0) for m in forced])
+    outrank the model), overlaps settled as `kg_select` settles them, lists completed."""
+    chosen = select(tag_entities(taggers, document, features) + [replace(m, confidence=1.0) for m in forced])
+    return complete_lists(document.text, chosen)
 
