@@ -19,8 +19,8 @@ from kg.rdf.paths import NQUADS, build_trig
 
 TIMEOUT = 300  # seconds for one request
 NTRIPLES = "application/n-triples"
-# quads a bulk load takes at once: the loader's memory (about 150 MiB) does not grow with the build
-CHUNK_LINES = 100_000
+# quads a bulk load takes at once: the loader's memory (about 100 MiB) does not grow with the build
+CHUNK_LINES = 50_000
 
 
 def load_build(store, build_dir: str | Path) -> None:
