@@ -41,8 +41,10 @@ def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
     """Items of a 、-list that the model left out between two mentions of one type, as mentions of
     that type (the model reads list items one by one and drops some: A、B、C、D入选…)."""
     by_start: dict[int, list[Mention]] = {}
+    covered: set[tuple[str, int]] = set()  # (type, character) inside a mention
     for m in mentions:
         by_start.setdefault(m.start, []).append(m)
+        covered.update((m.type, k) for k in range(m.start, m.end))
     added = []
     for left in mentions:
         start = left.end + 1
@@ -53,7 +55,7 @@ def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
         if end < 0 or len(item) < 2 or not all(NAME_CHAR.match(c) for c in item):
             continue
         right = [m for m in by_start.get(end + 1, ()) if m.type == left.type]
-        taken = any(m.type == left.type and m.start < end and start < m.end for m in mentions)
+        taken = any((left.type, k) in covered for k in range(start, end))
         if right and not taken:
             confidence = min(left.confidence, right[0].confidence)
             added.append(Mention(item, left.type, start, end, left.sentence, "model:list", confidence))
