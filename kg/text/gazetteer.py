@@ -1,4 +1,5 @@
-"""Place names from jieba's shipped dictionary (words tagged ``ns`` ending in 省/市/县/区)."""
+"""Words of jieba's shipped dictionary: their part-of-speech tags, and the place names among them
+(words tagged ``ns`` ending in 省/市/县/区)."""
 from __future__ import annotations
 
 import functools
@@ -8,15 +9,25 @@ ADMIN_SUFFIXES = "省市县区"
 
 
 @functools.cache
-def place_names() -> frozenset[str]:
-    """Administrative place names with their suffix (洛阳市) and without it (洛阳)."""
+def word_tags() -> dict[str, str]:
+    """word -> part-of-speech tag, read once from jieba's dict.txt (lines "word frequency tag")."""
     import jieba
 
-    names: set[str] = set()
+    tags: dict[str, str] = {}
     with open(Path(jieba.__file__).parent / "dict.txt", encoding="utf-8") as fh:
         for line in fh:
-            word, _frequency, tag = line.split()
-            if tag == "ns" and len(word) >= 3 and word[-1] in ADMIN_SUFFIXES:
-                names.add(word)
-                names.add(word[:-1])
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+    return tags
+
+
+@functools.cache
+def place_names() -> frozenset[str]:
+    """Administrative place names with their suffix (洛阳市) and without it (洛阳)."""
+    names: set[str] = set()
+    for word, tag in word_tags().items():
+        if tag == "ns" and len(word) >= 3 and word[-1] in ADMIN_SUFFIXES:
+            names.add(word)
+            names.add(word[:-1])
     return frozenset(names)

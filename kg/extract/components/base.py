@@ -7,7 +7,6 @@ per process; per document the components only scan the text and the token offset
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from functools import lru_cache
 
@@ -16,6 +15,7 @@ from spacy.tokens import Doc
 
 from kg.extract.vocab import word_set, words
 from kg.model import Mention
+from kg.text.gazetteer import word_tags
 
 
 def candidates(doc: Doc) -> list[Mention]:
@@ -37,29 +37,12 @@ def add_candidate(doc: Doc, name: str, type_: str, start: int, end: int, source:
 # word classes
 
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[dict[str, str], dict[str, int]]:
+def word_freq() -> dict[str, int]:
+    """word -> frequency in jieba's shipped dictionary (0 for a word's prefixes): jieba's own table."""
     import jieba
 
-    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
-    tags: dict[str, str] = {}
-    freq: dict[str, int] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) == 3:
-                tags[parts[0]] = parts[2]
-                freq[parts[0]] = int(parts[1])
-    return tags, freq
-
-
-def word_tags() -> dict[str, str]:
-    """word -> part-of-speech tag, read once from jieba's shipped dict.txt."""
-    return _dictionary()[0]
-
-
-def word_freq() -> dict[str, int]:
-    """word -> frequency in jieba's shipped dict.txt."""
-    return _dictionary()[1]
+    jieba.initialize()  # loaded once per process; a no-op afterwards
+    return jieba.dt.FREQ
 
 
 # Verbs, adverbs and other function words that govern a name from its left in these documents
