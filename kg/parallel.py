@@ -97,14 +97,23 @@ def _processes(paths: list[Path], lexicons: tuple[str, ...], workers: int, model
     # fork: the workers start without importing kg again; each loads its Extractor on first use
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # largest files first, so no worker starts a long document when the others are nearly done
+    order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = [pool.submit(read_and_extract, path, lexicons, model) for path in paths]
+        futures = {i: pool.submit(read_and_extract, paths[i], lexicons, model) for i in order}
         try:
-            for future in futures:
-                yield future.result()
+            for i in range(len(paths)):
+                yield futures[i].result()
         finally:
-            for future in futures:
+            for future in futures.values():
                 future.cancel()
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return 0  # read_and_extract reports it
 
 
 def _dask_extract(raw: RawDocument, lexicons: tuple[str, ...], model: str | None) -> DocumentResult:
