@@ -20,6 +20,17 @@ def test_occurrences_drop_spaces_and_outer_quotes():
     assert occurrences(text, "") == []
 
 
+@pytest.mark.parametrize("text, name, spans", [
+    ("深化“136”工作举措。", "136工作举措", [(3, 11)]),          # quotes inside the written name
+    ("推进蓝湾港项目和蓝湾港。", "蓝湾港项目", [(2, 7), (8, 11)]),   # the scorer drops a trailing 项目
+    ("推进蓝湾港项目。", "蓝湾港", [(2, 7)]),                      # …and the text's 项目 is taken in
+    ("华曜（湖州）公司", "华曜(湖州)公司", [(0, 8)]),              # NFKC: half- and full-width brackets
+    ("Mini LED模组", "MiniLED模组", [(0, 10)]),
+])
+def test_occurrences_compare_names_as_the_scorer_does(text, name, spans):
+    assert occurrences(text, name) == spans
+
+
 def test_longest_name_wins_within_a_layer_and_nested_layers_both_stay():
     text = "蓝湾科技有限公司建设蓝湾科技产业园。"
     entities = [{"name": "蓝湾科技有限公司", "type": "Enterprise", "aliases": ["蓝湾科技"]},

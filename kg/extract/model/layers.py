@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # each layer is one CRF; types in different layers may nest, types in one layer may not
 LAYERS = {
@@ -10,27 +11,36 @@ LAYERS = {
     "initiative": ("Project", "Policy"),
 }
 OUTSIDE = "O"
-_MARKS = "“”\"《》「」『』"
 
 
-def occurrences(text: str, name: str) -> list[tuple[int, int]]:
-    """Every [start, end) where `name` (spaces dropped, outer quotes stripped) stands in `text`."""
-    name = re.sub(r"\s+", "", name).strip(_MARKS)
-    found, i = [], text.find(name) if name else -1
-    while i >= 0:
-        found.append((i, i + len(name)))
-        i = text.find(name, i + 1)
-    return found
+def _folded(text: str) -> str:
+    """`text` with each character NFKC-folded where that keeps it one character (offsets unchanged)."""
+    return "".join(f if len(f := unicodedata.normalize("NFKC", c)) == 1 else c for c in text)
+
+
+def occurrences(text: str, name: str, folded: bool = False) -> list[tuple[int, int]]:
+    """Every [start, end) where `name` stands in `text` as the scorer compares names: NFKC, with
+    whitespace and quote marks anywhere (“136”工作举措 for 136工作举措), a trailing 项目 taken in
+    where the text has it. `folded`: the text is already `_folded`."""
+    from kg.resolve.keys import MARKS, normalize
+
+    core = normalize(name)
+    if not core:
+        return []
+    gap = f"[\\s{re.escape(MARKS)}]*"
+    pattern = gap.join(map(re.escape, core)) + f"(?:{gap}项{gap}目)?"
+    return [m.span() for m in re.finditer(pattern, text if folded else _folded(text))]
 
 
 def gold_spans(text: str, entities: list[dict], types: tuple[str, ...]) -> list[tuple[int, int, str]]:
     """Non-overlapping spans of the entities of `types`: every occurrence of every name and alias,
     longest first (a gold file lists names, not positions)."""
     spans = []
+    folded = _folded(text)
     for e in entities:
         if e.get("type") in types:
             for name in {e["name"], *(e.get("aliases") or [])}:
-                spans += [(s, t, e["type"]) for s, t in occurrences(text, name)]
+                spans += [(s, t, e["type"]) for s, t in occurrences(folded, name, folded=True)]
     taken = bytearray(len(text))
     kept = []
     for s, t, type_ in sorted(spans, key=lambda x: (x[0] - x[1], x[0], x[2])):
