@@ -30,7 +30,7 @@ class RawDocument:
     warnings: tuple[str, ...] = ()  # one line each, shown to the user
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     start: int
@@ -86,7 +86,7 @@ class Document:
         return self.sentences[lo]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """One surface occurrence of an entity in a document's cleaned text."""
 
@@ -100,7 +100,7 @@ class Mention:
     also: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelationMention:
     head: Mention
     relation: str
@@ -129,7 +129,7 @@ class Extraction:
     attributes: dict[tuple[int, int], ProjectAttributes] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact was read: document, sentence and character spans."""
 
