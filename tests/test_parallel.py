@@ -70,3 +70,19 @@ def test_workers_report_empty_files_and_bad_input_like_one_process(tmp_path):
 def test_bad_options_are_one_line_errors(options, message):
     with pytest.raises(KgError, match=message):
         list(process_documents([CORPUS / "x.txt"], **options))
+
+
+def test_by_default_a_small_corpus_is_read_in_this_process_and_a_large_one_by_one_worker_per_cpu(tmp_path, monkeypatch):
+    from kg.parallel import WORKER_BYTES, _default_workers
+
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    small = [tmp_path / f"s{i}.txt" for i in range(5)]
+    for path in small:
+        path.write_text("中信重工。", encoding="utf-8")
+    assert _default_workers(small) == 1
+    large = [tmp_path / f"l{i}.txt" for i in range(8)]
+    for path in large:
+        with open(path, "wb") as fh:
+            fh.truncate(WORKER_BYTES)  # sparse: only the size counts
+    assert _default_workers(large[:2]) == 2
+    assert _default_workers(large) == 4
