@@ -292,9 +292,11 @@ def test_shacl_core_alone_runs_all_but_the_sparql_constraint(small_graph):
         assert not validate_dataset(ds)[0], breakage.__name__
 
 
-_IDS = st.text(min_size=1, max_size=40)
-# any text, line and record separators over-represented (they once split N-Quads lines)
-_TEXT = st.text(alphabet=st.one_of(st.characters(), st.sampled_from('\u2028\u2029\x85\x1c\x1d\x1e\x0b\x0c\r\n\x00"\\<>')),
+# any text but lone surrogates (no UTF-8 file holds them, and the PDF reader replaces them)
+_CHARS = st.characters(exclude_categories=("Cs",))
+_IDS = st.text(_CHARS, min_size=1, max_size=40)
+# line and record separators over-represented (they once split N-Quads lines)
+_TEXT = st.text(alphabet=st.one_of(_CHARS, st.sampled_from('\u2028\u2029\x85\x1c\x1d\x1e\x0b\x0c\r\n\x00"\\<>')),
                 min_size=1, max_size=60)
 
 

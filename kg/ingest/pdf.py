@@ -18,6 +18,8 @@ from kg.model import RawDocument
 MARGIN = 0.12
 PAGE_NUMBER = re.compile(r"^[-—–－_\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[/／]\s*\d{1,4}|\s*共\s*\d{1,4}\s*页)?[-—–－_\s]*$")
 CID = re.compile(r"\(cid:\d+\)")
+# half of a UTF-16 pair, which a broken ToUnicode map can leave in the text: no UTF-8 output takes it
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 GARBLED_SHARE = 0.1
 OCR_HINT = "no text layer: scanned? run OCR first"
 
@@ -30,7 +32,7 @@ def read_pdf(path: Path, data: bytes) -> RawDocument:
     texts, bad = [], []
     for number, lines in enumerate(pages, 1):
         kept = [text for text, in_margin in lines if not (in_margin and _is_running(text, running))]
-        text = "\n".join(kept)
+        text = LONE_SURROGATE.sub("\ufffd", "\n".join(kept))
         if _unreadable(text):
             bad.append(number)
             text = ""
