@@ -22,6 +22,7 @@ def test_one_feature_list_per_character_with_word_position():
     assert "b=B" in feats[0] and "b=E" in feats[1]
     assert "c=海" in feats[0] and "n1=岳" in feats[0] and "p1=^" in feats[0]
     assert "w=入选" in feats[4] and "k=honour_verb" in feats[4]
+    assert "kp=honour_verb" in feats[6] and "kn=honour_verb" in feats[2]  # the neighbours' classes
 
 
 def test_rule_selection_and_candidates_become_features():

@@ -6,6 +6,7 @@ from dataclasses import replace
 from kg.extract.components.base import NAME_CHAR, strip_name
 from kg.extract.components.select import select
 from kg.extract.model.layers import LAYERS, spans_from_tags
+from kg.extract.vocab import words
 from kg.model import Document, Mention
 
 
@@ -34,6 +35,7 @@ def tag_entities(taggers: dict, document: Document, features: list[list[str]]) -
 
 
 LIST_SEPARATOR = "、"
+LEGAL_FORMS = tuple(words("legal_form"))
 MAX_LIST_ITEM = 25
 
 
@@ -62,10 +64,27 @@ def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
     return sorted(mentions + added, key=lambda m: (m.start, m.end, m.type))
 
 
+def trim_to_document_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """An Enterprise mention that runs on past another Enterprise name of the same document, into
+    words that are no legal form, is cut back to that name (中国一拖大马力拖拉机…项目, 中国一拖荣膺 where
+    the document names 中国一拖 on its own): the model reads a brand and the product after it as one
+    name when nothing in the characters marks where the brand ends (model:brand)."""
+    names = {m.name for m in mentions if m.type == "Enterprise"}
+    trimmed = []
+    for m in mentions:
+        if m.type == "Enterprise" and not m.name.endswith(LEGAL_FORMS):
+            known = [k for k in range(len(m.name) - 1, 1, -1) if m.name[:k] in names]
+            if known and text.startswith(m.name[:known[0]], m.start):
+                m = replace(m, name=m.name[:known[0]], end=m.start + known[0], source="model:brand")
+        trimmed.append(m)
+    return trimmed
+
+
 def decide_mentions(taggers: dict, document: Document, features: list[list[str]],
                     forced: list[Mention] = ()) -> list[Mention]:
     """The final mentions: every layer's spans and the `forced` ones (the user's lexicon, which
-    outrank the model), overlaps settled as `kg_select` settles them, lists completed."""
+    outrank the model), overlaps settled as `kg_select` settles them, lists completed, brands
+    trimmed to the document's own names."""
     chosen = select(tag_entities(taggers, document, features) + [replace(m, confidence=1.0) for m in forced])
-    return complete_lists(document.text, chosen)
+    return trim_to_document_names(document.text, complete_lists(document.text, chosen))
 
