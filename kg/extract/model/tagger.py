@@ -73,9 +73,9 @@ def trim_to_document_names(text: str, mentions: list[Mention]) -> list[Mention]:
     trimmed = []
     for m in mentions:
         if m.type == "Enterprise" and not m.name.endswith(LEGAL_FORMS):
-            known = [k for k in range(len(m.name) - 1, 1, -1) if m.name[:k] in names]
-            if known and text.startswith(m.name[:known[0]], m.start):
-                m = replace(m, name=m.name[:known[0]], end=m.start + known[0], source="model:brand")
+            known = next((k for k in range(len(m.name) - 1, 1, -1) if m.name[:k] in names), 0)  # longest
+            if known and text.startswith(m.name[:known], m.start):
+                m = replace(m, name=m.name[:known], end=m.start + known, source="model:brand")
         trimmed.append(m)
     return trimmed
 
