@@ -13,7 +13,7 @@ def _features(text, words_, candidates=(), selected=()):
         pos += len(w)
         ends.append(pos)
     assert pos == len(text)
-    return char_features(text, starts, ends, list(candidates), list(selected))
+    return char_features(text, starts, ends, list(candidates), list(selected)).strings()
 
 
 def test_one_feature_list_per_character_with_word_position():

@@ -50,7 +50,7 @@ def test_examples_carry_labels_for_every_layer(mini_examples):
     start = text.index("星澜新材料有限公司")
     assert a.labels["org"][start] == "B-Enterprise"
     assert a.labels["initiative"][text.index("星澜新材料年产")] == "B-Project"
-    assert len(a.features) == len(text)
+    assert len(a.features.strings()) == a.features.size == len(text)
     assert a.labels["place"][text.index("青溪经济开发区")] == "B-Park"
 
 
@@ -60,7 +60,7 @@ def test_fit_writes_a_model_that_loads_and_describes_itself(mini_model):
     meta = json.loads((mini_model / META).read_text(encoding="utf-8"))
     assert meta["documents"] == ["mini-a", "mini-b", "mini-c"]
     model = load_model(mini_model)
-    assert set(model.taggers) == set(LAYERS)
+    assert set(model.taggers.crfs) == set(LAYERS)
 
 
 def test_training_is_deterministic(mini_examples, mini_model, tmp_path):

@@ -6,18 +6,30 @@ classes (`schemas/vocab/word_classes.tsv`) of the word and of its neighbours, an
 components said: the type and position of the rules' selected mention and of every candidate
 covering it (with the component). Character classes, word lengths and the neighbours' parts of
 speech were dropped (a fifth of the features; no loss measured on documents the model did not see).
-The character features are built a column at a time and the word features once per distinct word.
+
+Features are kept by kind, as codes into each kind's distinct strings (`Features`): training
+spells them out per character for crfsuite (`Features.strings`); tagging looks each distinct
+string up once (`Features.encode`) instead of building and hashing some 18 strings a character.
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
+
+import numpy as np
 
 from kg.extract.components.base import word_tags
 from kg.extract.vocab import word_classes
 from kg.model import Mention
 
 START, END = "^", "$"
+# character n-grams around a character: (name, offsets from it), in the order they are spelled
+WINDOW = (("c", (0,)), ("p1", (-1,)), ("n1", (1,)), ("p2", (-2,)), ("n2", (2,)),
+          ("p1c", (-1, 0)), ("cn1", (0, 1)), ("p2p1", (-2, -1)), ("n1n2", (1, 2)), ("p1cn1", (-1, 0, 1)))
+_PAD = 2  # the widest offset
+_BITS = 21  # a code point
 
 
 @lru_cache(maxsize=1)
@@ -39,57 +51,137 @@ def _neighbour_features(word: str, side: str) -> tuple[str, ...]:
     return tuple(f"k{side}=" + k for k in _vocabulary()[1].get(word, ()))
 
 
-def _word_features(words: list[str]) -> list[tuple[str, ...]]:
-    """Features shared by every character of a word (computed once per word)."""
-    padded = [START, *words, END]
-    return [_own_features(padded[i]) + _neighbour_features(padded[i - 1], "p") + _neighbour_features(padded[i + 1], "n")
-            for i in range(1, len(padded) - 1)]
+@dataclass
+class _Part:
+    """One kind of feature: `keys[codes[i]]` is a feature of character `rows[i]` (rows None: the
+    character is i, one feature each)."""
+    keys: list[str]
+    codes: np.ndarray
+    rows: np.ndarray | None = None
 
 
-def _window_features(text: str) -> list[tuple[str, ...]]:
-    """The character n-gram features of every position of `text`."""
-    padded = START + START + text + END + END
+@dataclass
+class Features:
+    """The features of every character of a text, by kind, in spelling order."""
+    size: int
+    parts: list[_Part] = field(default_factory=list)
+
+    def strings(self) -> list[list[str]]:
+        """One list of feature strings per character (what crfsuite trains on)."""
+        out: list[list[str]] = [[] for _ in range(self.size)]
+        for part in self.parts:
+            keys = part.keys
+            rows = range(self.size) if part.rows is None else part.rows.tolist()
+            for row, code in zip(rows, part.codes.tolist()):
+                out[row].append(keys[code])
+        return out
+
+    def encode(self, index: Callable[[str, int], int]) -> tuple[np.ndarray, np.ndarray]:
+        """(character, id) of each feature whose string `index` knows (unknown: -1)."""
+        rows, ids = [], []
+        for part in self.parts:
+            known = np.fromiter(map(index, part.keys, repeat(-1)), np.intp, len(part.keys))
+            part_ids = known[part.codes]
+            kept = part_ids >= 0
+            rows.append((np.arange(self.size) if part.rows is None else part.rows)[kept])
+            ids.append(part_ids[kept])
+        return np.concatenate(rows), np.concatenate(ids)
+
+
+class _Interned:
+    """Codes for strings, each distinct string numbered in order of first use."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, int] = {}
+
+    def __call__(self, key: str) -> int:
+        code = self.code.get(key)
+        if code is None:
+            code = self.code[key] = len(self.code)
+        return code
+
+    def part(self, codes: Iterable[int], rows: Iterable[int] | None = None) -> _Part:
+        codes = np.fromiter(codes, np.intp)  # first: a generator may still add keys
+        return _Part(list(self.code), codes, None if rows is None else np.fromiter(rows, np.intp))
+
+
+def _window_parts(text: str) -> list[_Part]:
+    """One part per n-gram of WINDOW: the n-grams of the text, each distinct one spelled once."""
+    padded = START * _PAD + text + END * _PAD
+    points = np.frombuffer(padded.encode("utf-32-le", "surrogatepass"), "<u4").astype(np.int64)
     n = len(text)
-    p2, p1, c, n1, n2 = (padded[k:k + n] for k in range(5))
-    return list(zip(
-        ["c=" + x for x in c], ["p1=" + x for x in p1], ["n1=" + x for x in n1],
-        ["p2=" + x for x in p2], ["n2=" + x for x in n2],
-        ["p1c=" + a + b for a, b in zip(p1, c)], ["cn1=" + a + b for a, b in zip(c, n1)],
-        ["p2p1=" + a + b for a, b in zip(p2, p1)], ["n1n2=" + a + b for a, b in zip(n1, n2)],
-        ["p1cn1=" + a + b + d for a, b, d in zip(p1, c, n1)]))
+    parts = []
+    for name, offsets in WINDOW:
+        gram = np.zeros(n, np.int64)
+        for o in offsets:
+            gram = (gram << _BITS) | points[_PAD + o:_PAD + o + n]
+        _, first, codes = np.unique(gram, return_index=True, return_inverse=True)
+        low, width = _PAD + offsets[0], len(offsets)  # offsets are consecutive
+        prefix = name + "="
+        parts.append(_Part([prefix + padded[k:k + width] for k in (first + low).tolist()], codes.reshape(-1)))
+    return parts
+
+
+def _per_character(per_word: list[tuple[str, ...]], lengths: np.ndarray) -> _Part:
+    """A part giving every character the features of its word (`per_word`, one tuple a word)."""
+    interned, distinct = _Interned(), {}
+    word_kind = np.fromiter((distinct.setdefault(keys, len(distinct)) for keys in per_word), np.intp, len(per_word))
+    kind_codes = [[interned(k) for k in keys] for keys in distinct]
+    counts = np.fromiter(map(len, kind_codes), np.intp, len(kind_codes))
+    flat = np.fromiter((c for codes in kind_codes for c in codes), np.intp, int(counts.sum()))
+    first = np.cumsum(counts) - counts
+    kind_of_char = np.repeat(word_kind, lengths)
+    per_char = counts[kind_of_char]
+    rows = np.repeat(np.arange(len(kind_of_char)), per_char)
+    within = np.arange(len(rows)) - np.repeat(np.cumsum(per_char) - per_char, per_char)
+    return _Part(list(interned.code), flat[first[kind_of_char][rows] + within], rows)
+
+
+_POSITIONS = ["b=B", "b=M", "b=E", "b=S"]  # a character's place in its word
+
+
+def _position_part(starts: list[int], ends: list[int], size: int) -> _Part:
+    codes = np.full(size, 1, np.intp)
+    first, last = np.array(starts, np.intp), np.array(ends, np.intp) - 1
+    codes[first] = 0
+    codes[last] = 2
+    codes[first[first == last]] = 3
+    return _Part(_POSITIONS, codes)
 
 
 def char_features(text: str, starts: list[int], ends: list[int], candidates: list[Mention],
-                  selected: list[Mention]) -> list[list[str]]:
-    """One feature list per character of `text` (the words are jieba's, as [starts, ends))."""
-    n = len(text)
+                  selected: list[Mention]) -> Features:
+    """The features of every character of `text` (the words are jieba's, as [starts, ends))."""
     words = [text[s:e] for s, e in zip(starts, ends)]
-    per_word = _word_features(words)
-    rule = ["r=O"] * n
+    lengths = np.fromiter((e - s for s, e in zip(starts, ends)), np.intp, len(words))
+    features = Features(len(text), _window_parts(text))
+
+    features.parts.append(_position_part(starts, ends, len(text)))
+
+    padded = [START, *words, END]
+    features.parts.append(_per_character(
+        [_own_features(padded[i]) + _neighbour_features(padded[i - 1], "p") + _neighbour_features(padded[i + 1], "n")
+         for i in range(1, len(padded) - 1)], lengths))
+
+    distinct: dict[str, int] = {}
+    word_ids = np.fromiter((distinct.setdefault(w, len(distinct)) for w in padded), np.intp, len(padded))
+    # the word before a word's first character (B, S), the word after its last (E, S)
+    features.parts.append(_Part(["wp=" + w for w in distinct], word_ids[:-2], np.array(starts, np.intp)))
+    features.parts.append(_Part(["wn=" + w for w in distinct], word_ids[2:], np.array(ends, np.intp) - 1))
+
+    rule = _Interned()
+    tags = np.full(len(text), rule("r=O"), np.intp)
     for m in selected:
-        rule[m.start] = "r=B-" + m.type
-        for k in range(m.start + 1, m.end):
-            rule[k] = "r=I-" + m.type
-    cand: dict[int, list[str]] = defaultdict(list)
+        tags[m.start] = rule("r=B-" + m.type)
+        tags[m.start + 1:m.end] = rule("r=I-" + m.type)
+    features.parts.append(_Part(list(rule.code), tags))
+
+    candidate = _Interned()
+    rows, codes = [], []
     for m in candidates:
         kind = m.source.split(":")[0]
-        cand[m.start].append("cb=" + m.type)
-        cand[m.end - 1].append("ce=" + m.type)
-        for k in range(m.start, m.end):
-            cand[k].append("ci=" + m.type + ":" + kind)
-    window = _window_features(text)
-    feats: list[list[str]] = []
-    for wi, (s, e) in enumerate(zip(starts, ends)):
-        shared = per_word[wi]
-        if e - s == 1:
-            positions = [("b=S", "wp=" + (words[wi - 1] if wi else START),
-                          "wn=" + (words[wi + 1] if wi + 1 < len(words) else END))]
-        else:
-            positions = ([("b=B", "wp=" + (words[wi - 1] if wi else START))] + [("b=M",)] * (e - s - 2)
-                         + [("b=E", "wn=" + (words[wi + 1] if wi + 1 < len(words) else END))])
-        for k, position in zip(range(s, e), positions):
-            f = [*window[k], position[0], *shared, *position[1:], rule[k]]
-            if k in cand:
-                f.extend(cand[k])
-            feats.append(f)
-    return feats
+        inside = candidate("ci=" + m.type + ":" + kind)
+        rows += [m.start, m.end - 1, *range(m.start, m.end)]
+        codes += [candidate("cb=" + m.type), candidate("ce=" + m.type), *repeat(inside, m.end - m.start)]
+    features.parts.append(candidate.part(codes, rows))
+    return features

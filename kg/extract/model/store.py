@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
 
 from kg.errors import KgError
+from kg.extract.model.crf import LayerTaggers, read_crfsuite
 
 META = "meta.json"
 FORMAT = 1
@@ -25,18 +26,7 @@ def default_model_path() -> Path:
 class Model:
     path: Path
     meta: dict
-    taggers: dict = field(default_factory=dict)  # layer -> pycrfsuite.Tagger
-
-
-def _open_tagger(path: Path):
-    import pycrfsuite
-
-    tagger = pycrfsuite.Tagger()
-    try:
-        tagger.open(str(path))
-    except (OSError, ValueError) as err:
-        raise KgError(f"{path}: not a model file kg can read ({err})") from None
-    return tagger
+    taggers: LayerTaggers
 
 
 def load_model(path: str | Path | None = None) -> Model:
@@ -53,10 +43,10 @@ def load_model(path: str | Path | None = None) -> Model:
         raise KgError(f"{meta_path}: unreadable model description ({err})") from None
     if meta.get("format") != FORMAT:
         raise KgError(f"{meta_path}: model format {meta.get('format')!r}, this kg reads format {FORMAT}")
-    model = Model(folder, meta)
+    crfs = {}
     for layer in LAYERS:
         file = folder / entity_file(layer)
         if not file.is_file():
             raise KgError(f"{folder}: model incomplete, missing {file.name}")
-        model.taggers[layer] = _open_tagger(file)
-    return model
+        crfs[layer] = read_crfsuite(file)
+    return Model(folder, meta, LayerTaggers(crfs))

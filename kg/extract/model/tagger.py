@@ -5,32 +5,30 @@ from dataclasses import replace
 
 from kg.extract.components.base import NAME_CHAR, strip_name
 from kg.extract.components.select import select
+from kg.extract.model.crf import LayerTaggers
+from kg.extract.model.features import Features
 from kg.extract.model.layers import LAYERS, spans_from_tags
 from kg.extract.vocab import words
 from kg.model import Document, Mention
 
 
-def tag_entities(taggers: dict, document: Document, features: list[list[str]]) -> list[Mention]:
-    """Mentions of every layer; confidence is the mean marginal probability of the span's tags.
-
-    Each sentence's features are converted to crfsuite's item sequence once, for all layers."""
-    from pycrfsuite import ItemSequence
-
+def tag_entities(taggers: LayerTaggers, document: Document, features: Features) -> list[Mention]:
+    """Mentions of every layer; confidence is the mean marginal probability of the span's tags."""
+    rows, ids = features.encode(taggers.index.get)
+    taggings = taggers.tag(len(document.text), rows, ids, [(s.start, s.end) for s in document.sentences])
+    best = {layer: (t.labels, t.best.tolist(), t.marginal) for layer, t in taggings.items()}
     mentions = []
     for sentence in document.sentences:
-        if sentence.end <= sentence.start:
-            continue
-        items = ItemSequence(features[sentence.start:sentence.end])
         for layer in LAYERS:
-            tagger = taggers[layer]
-            tags = tagger.tag(items)
+            labels, indices, marginal = best[layer]
+            tags = [labels[i] for i in indices[sentence.start:sentence.end]]
             for s, e, type_ in spans_from_tags(tags):
-                name = strip_name(document.text[sentence.start + s:sentence.start + e])
+                start, end = sentence.start + s, sentence.start + e
+                name = strip_name(document.text[start:end])
                 if not name:
                     continue
-                confidence = sum(tagger.marginal(tags[k], k) for k in range(s, e)) / (e - s)
-                mentions.append(Mention(name, type_, sentence.start + s, sentence.start + e, sentence.index,
-                                        f"model:{layer}", round(confidence, 3)))
+                confidence = float(marginal[start:end].sum()) / (e - s)
+                mentions.append(Mention(name, type_, start, end, sentence.index, f"model:{layer}", round(confidence, 3)))
     return mentions
 
 
@@ -80,7 +78,7 @@ def trim_to_document_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return trimmed
 
 
-def decide_mentions(taggers: dict, document: Document, features: list[list[str]],
+def decide_mentions(taggers: LayerTaggers, document: Document, features: Features,
                     forced: list[Mention] = ()) -> list[Mention]:
     """The final mentions: every layer's spans and the `forced` ones (the user's lexicon, which
     outrank the model), overlaps settled as `kg_select` settles them, lists completed, brands

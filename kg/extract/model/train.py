@@ -13,11 +13,15 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import KgError
 from kg.extract.model.layers import LAYERS, bio_labels, gold_spans
 from kg.extract.model.store import FORMAT, META, entity_file
 from kg.model import Document, Mention
+
+if TYPE_CHECKING:
+    from kg.extract.model.features import Features
 
 # L-BFGS with elastic-net regularisation (60 and 100 iterations were compared by 5-fold CV: 100 is
 # slightly better on the province documents; c1/c2 are python-crfsuite's usual values, not tuned)
@@ -38,7 +42,7 @@ class Example:
 
     source: GoldDocument
     tokens: object  # kg.extract.components.base.Tokens
-    features: list[list[str]]
+    features: Features
     labels: dict[str, list[str]]  # layer -> one BIO tag per character
     rule_mentions: list[Mention]  # what the rules alone chose (the baseline CV compares with)
 
@@ -94,9 +98,10 @@ def prepare_examples(golds: list[GoldDocument], lexicons=None) -> list[Example]:
 
 
 def _sequences(example: Example, layer: str):
+    features = example.features.strings()
     for s in example.source.document.sentences:
         if s.end > s.start:
-            yield example.features[s.start:s.end], example.labels[layer][s.start:s.end]
+            yield features[s.start:s.end], example.labels[layer][s.start:s.end]
 
 
 # the examples a forked training process reads (inherited, not pickled)
