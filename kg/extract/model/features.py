@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 
 import numpy as np
@@ -106,35 +106,40 @@ class _Interned:
 
 
 def _window_parts(text: str) -> list[_Part]:
-    """One part per n-gram of WINDOW: the n-grams of the text, each distinct one spelled once."""
+    """One part per n-gram of WINDOW. The n-grams of one size are numbered once over the padded
+    text; each template reads them at its offset."""
     padded = START * _PAD + text + END * _PAD
     points = np.frombuffer(padded.encode("utf-32-le", "surrogatepass"), "<u4").astype(np.int64)
     n = len(text)
+    numbered = {}  # n-gram size -> (first position of each distinct n-gram, number at each position)
     parts = []
     for name, offsets in WINDOW:
-        gram = np.zeros(n, np.int64)
-        for o in offsets:
-            gram = (gram << _BITS) | points[_PAD + o:_PAD + o + n]
-        _, first, codes = np.unique(gram, return_index=True, return_inverse=True)
-        low, width = _PAD + offsets[0], len(offsets)  # offsets are consecutive
+        width = len(offsets)
+        if width not in numbered:
+            count = len(padded) - width + 1
+            gram = np.zeros(count, np.int64)
+            for i in range(width):
+                gram = (gram << _BITS) | points[i:i + count]
+            _, first, number = np.unique(gram, return_index=True, return_inverse=True)
+            numbered[width] = (first.tolist(), number.reshape(-1))
+        first, number = numbered[width]
+        low = _PAD + offsets[0]  # offsets are consecutive
         prefix = name + "="
-        parts.append(_Part([prefix + padded[k:k + width] for k in (first + low).tolist()], codes.reshape(-1)))
+        parts.append(_Part([prefix + padded[k:k + width] for k in first], number[low:low + n]))
     return parts
 
 
-def _per_character(per_word: list[tuple[str, ...]], lengths: np.ndarray) -> _Part:
-    """A part giving every character the features of its word (`per_word`, one tuple a word)."""
-    interned, distinct = _Interned(), {}
-    word_kind = np.fromiter((distinct.setdefault(keys, len(distinct)) for keys in per_word), np.intp, len(per_word))
-    kind_codes = [[interned(k) for k in keys] for keys in distinct]
+def _per_character(keys: list[tuple[str, ...]], kind: np.ndarray) -> _Part:
+    """A part giving character i the features `keys[kind[i]]`."""
+    interned = _Interned()
+    kind_codes = [[interned(k) for k in ks] for ks in keys]
     counts = np.fromiter(map(len, kind_codes), np.intp, len(kind_codes))
     flat = np.fromiter((c for codes in kind_codes for c in codes), np.intp, int(counts.sum()))
     first = np.cumsum(counts) - counts
-    kind_of_char = np.repeat(word_kind, lengths)
-    per_char = counts[kind_of_char]
-    rows = np.repeat(np.arange(len(kind_of_char)), per_char)
+    per_char = counts[kind]
+    rows = np.repeat(np.arange(len(kind)), per_char)
     within = np.arange(len(rows)) - np.repeat(np.cumsum(per_char) - per_char, per_char)
-    return _Part(list(interned.code), flat[first[kind_of_char][rows] + within], rows)
+    return _Part(list(interned.code), flat[first[kind][rows] + within], rows)
 
 
 _POSITIONS = ["b=B", "b=M", "b=E", "b=S"]  # a character's place in its word
@@ -159,12 +164,13 @@ def char_features(text: str, starts: list[int], ends: list[int], candidates: lis
     features.parts.append(_position_part(starts, ends, len(text)))
 
     padded = [START, *words, END]
-    features.parts.append(_per_character(
-        [_own_features(padded[i]) + _neighbour_features(padded[i - 1], "p") + _neighbour_features(padded[i + 1], "n")
-         for i in range(1, len(padded) - 1)], lengths))
-
     distinct: dict[str, int] = {}
     word_ids = np.fromiter((distinct.setdefault(w, len(distinct)) for w in padded), np.intp, len(padded))
+    # each character: its word's own features, the classes of the word before and after it
+    for keys, neighbour in ((_own_features, 1), (partial(_neighbour_features, side="p"), 0),
+                            (partial(_neighbour_features, side="n"), 2)):
+        kind = np.repeat(word_ids[neighbour:len(padded) - 2 + neighbour], lengths)
+        features.parts.append(_per_character(list(map(keys, distinct)), kind))
     # the word before a word's first character (B, S), the word after its last (E, S)
     features.parts.append(_Part(["wp=" + w for w in distinct], word_ids[:-2], np.array(starts, np.intp)))
     features.parts.append(_Part(["wn=" + w for w in distinct], word_ids[2:], np.array(ends, np.intp) - 1))
