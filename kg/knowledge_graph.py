@@ -34,6 +34,7 @@ class KnowledgeGraph:
     folder: Path
     graph: nx.MultiDiGraph
     _temporary: Any = field(default=None, repr=False)  # keeps a temporary build folder alive
+    _store: Any = field(default=None, repr=False)  # the query store, opened on the first query
 
     def links(self) -> list[dict]:
         """Which companies appear in which initiatives: one record per (company, relation,
@@ -64,7 +65,9 @@ class KnowledgeGraph:
         strings as str, numbers as int or float, unbound left out); an ASK gives a bool."""
         from kg.query import open_store, resolve_query, run_query
 
-        result = run_query(open_store(self.folder), resolve_query(sparql), params)
+        if self._store is None:  # a small build is held in memory: its queries answer faster
+            self._store = open_store(self.folder, in_memory=None)
+        result = run_query(self._store, resolve_query(sparql), params)
         if result.boolean is not None:
             return result.boolean
         return [{var: _python(term) for var, term in zip(result.variables, row) if term is not None}

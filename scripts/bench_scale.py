@@ -6,7 +6,7 @@ For each size: characters per second, wall and CPU time and peak memory of `kg b
 file and import caches are warm), the speed-up, CPU against the size times the bundled corpus's
 extraction-and-write CPU (its build's less a one-sentence build's), the time to bulk-load
 graph.nq into a new store, the load average, and each library query's median latency on the
-build's store (queries that page: their first page).  Then extraction time as a ratio to jieba's segmentation
+build's store as `kg serve` holds it (queries that page: their first page).  Then extraction time as a ratio to jieba's segmentation
 (scripts/bench_extract.py).  Prints a Markdown table (and writes it to --output).
 
 usage: python scripts/bench_scale.py [--sizes 1,10,100] [--output FILE] [--keep DIR]
@@ -92,8 +92,10 @@ def example_name(store) -> str:
 
 
 def query_latencies(out: Path, repeat: int) -> dict[str, tuple[float, int]]:
-    """Library query name -> (median milliseconds, rows) on the store of build `out`."""
-    store = open_store(out)
+    """Library query name -> (median milliseconds, rows) on the store of build `out` as `kg serve`
+    and the Python API hold it (in memory up to kg.query.engine.IN_MEMORY_BYTES of graph.nq, else
+    the on-disk store)."""
+    store = open_store(out, in_memory=None)
     name = example_name(store)
     latencies = {}
     for query_name, _ in list_queries():

@@ -285,6 +285,26 @@ def test_unbound_values_render_empty(store):
     assert render(optional, "csv") == "a,b\r\n1,\r\n"
 
 
+@pytest.mark.parametrize("name", [name for name, _ in list_queries()])
+def test_a_build_held_in_memory_answers_as_the_on_disk_store(name, build, store):
+    sparql = resolve_query(name)
+    params = _params_for(sparql)
+    memory = open_store(build, in_memory=True)
+    assert run_query(memory, sparql, params).rows == run_query(store, sparql, params).rows
+
+
+def test_long_lived_readers_hold_a_small_build_in_memory(build, monkeypatch):
+    from pyoxigraph import NamedNode, Quad
+
+    from kg.query import engine
+
+    quad = Quad(NamedNode("http://example.org/s"), NamedNode("http://example.org/p"), NamedNode("http://example.org/o"))
+    open_store(build, in_memory=None).add(quad)  # a store of its own in memory: writable
+    monkeypatch.setattr(engine, "IN_MEMORY_BYTES", 0)
+    with pytest.raises(RuntimeError, match="read-write"):  # the on-disk store, opened read-only
+        open_store(build, in_memory=None).add(quad)
+
+
 def test_store_is_loaded_once_and_rebuilt_when_the_trig_changes(tmp_path, small_graph):
     write_rdf(small_graph, tmp_path)
     park_count = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a <https://w3id.org/kg-gov-cn/ontology#Park> }"

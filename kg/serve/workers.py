@@ -1,7 +1,7 @@
 """Queries run in worker processes, so a runaway one can be stopped.
 
 pyoxigraph cannot interrupt a running query, and a Python thread cannot be killed; a process can.
-Each worker opens the build's store read-only and answers one query at a time; the server waits
+Each worker opens the build's store read-only (a small build: loads it into memory) and answers one query at a time; the server waits
 for the answer at most `timeout` seconds, then kills the worker, starts a fresh one and answers
 the client with a 503.  Workers also bound the answer's size and serialize it, so the server's
 own process stays free to take requests.
@@ -43,7 +43,7 @@ def _worker_main(conn, build_dir: str, max_rows: int, public_base: str | None) -
     from kg.errors import KgError
     from kg.query.engine import ResultTooLarge, open_store, run_query
 
-    store = open_store(build_dir)
+    store = open_store(build_dir, in_memory=None)  # a small build in memory: faster answers
     rewriter = IriRewriter(public_base)
     while True:
         try:
