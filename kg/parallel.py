@@ -22,6 +22,10 @@ EXECUTORS = ("local", "dask")
 # input worth a worker process by default: starting one (spaCy, jieba's dictionary, the model) costs
 # about 2 s, a fifth of what extracting a MiB of text takes
 WORKER_BYTES = 1 << 20
+# up to this much input, this process loads the Extractor once before forking the workers, which
+# share it (no start-up of their own); above it, it stays out of this process's memory, which
+# then holds only the resolution and the writing of a large build
+SHARED_START_BYTES = 8 << 20
 
 
 @dataclass
@@ -98,9 +102,12 @@ def _processes(paths: list[Path], lexicons: tuple[str, ...], workers: int, model
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # fork: the workers start without importing kg again; each loads its Extractor on first use
+    # fork: the workers start without importing kg again; each loads its Extractor on first use,
+    # unless this process loads it first for all of them (a small corpus, see SHARED_START_BYTES)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if "fork" in methods and sum(map(_size, paths)) <= SHARED_START_BYTES:
+        _warm_extractor(lexicons, model)
     # largest files first, so no worker starts a long document when the others are nearly done
     order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
@@ -111,6 +118,13 @@ def _processes(paths: list[Path], lexicons: tuple[str, ...], workers: int, model
         finally:
             for future in futures.values():
                 future.cancel()
+
+
+def _warm_extractor(lexicons: tuple[str, ...], model: str | None) -> None:
+    """Load the Extractor here, with every table it loads on first use, for workers to inherit."""
+    from kg.model import RawDocument
+
+    extract_raw(RawDocument("warm-up", "warm-up.txt", "洛阳市中信重工有限公司实施智能制造项目。\n", "utf-8"), lexicons, model)
 
 
 def _default_workers(paths: list[Path]) -> int:

@@ -86,3 +86,19 @@ def test_by_default_a_small_corpus_is_read_in_this_process_and_a_large_one_by_on
             fh.truncate(WORKER_BYTES)  # sparse: only the size counts
     assert _default_workers(large[:2]) == 2
     assert _default_workers(large) == 4
+
+
+def test_for_a_small_corpus_this_process_loads_the_extractor_once_for_the_workers(tmp_path, monkeypatch):
+    from kg import parallel
+
+    monkeypatch.setattr(parallel, "_extractors", {})
+    paths = [tmp_path / f"d{i}.txt" for i in range(2)]
+    for path in paths:
+        path.write_text("中信重工实施智能制造项目。", encoding="utf-8")
+    results = list(process_documents(paths, jobs=2))
+    assert [r.extraction.mentions[0].name for r in results] == ["中信重工", "中信重工"]
+    assert list(parallel._extractors) == [((), None)]  # loaded here, inherited by the forked workers
+    monkeypatch.setattr(parallel, "_extractors", {})
+    monkeypatch.setattr(parallel, "SHARED_START_BYTES", 0)
+    list(process_documents(paths, jobs=2))
+    assert parallel._extractors == {}  # a large corpus: each worker loads its own
