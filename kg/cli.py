@@ -19,8 +19,8 @@ app = typer.Typer(
 MIN_CONFIDENCE_HELP = "Leave out mentions and relations below this confidence (0 to 1)."
 LEXICON_HELP = "Extra lexicon file (TYPE<TAB>NAME<TAB>ALIAS|ALIAS); repeatable."
 MODEL_HELP = "A model folder written by `kg train` (default: the model that ships with kg)."
-JOBS_HELP = ("Processes reading and extracting documents (default: one per CPU, at most one per MiB of input); "
-             "the output is the same.")
+JOBS_HELP = ("Processes reading and extracting documents (default: one per CPU and document; above 8 MiB of "
+             "input at most one per MiB); the output is the same.")
 EXECUTOR_HELP = "local (processes on this machine) or dask (a dask.distributed cluster, see --scheduler)."
 SCHEDULER_HELP = "The Dask scheduler's address (tcp://HOST:8786) for --executor dask."
 

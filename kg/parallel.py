@@ -19,8 +19,8 @@ from kg.errors import KgError
 from kg.model import Extraction, RawDocument
 
 EXECUTORS = ("local", "dask")
-# input worth a worker process by default: starting one (spaCy, jieba's dictionary, the model) costs
-# about 2 s, a fifth of what extracting a MiB of text takes
+# input worth a worker process that starts on its own (spaCy, jieba's dictionary, the model: about
+# 1.5 s, a sixth of what extracting a MiB of text takes)
 WORKER_BYTES = 1 << 20
 # up to this much input, this process loads the Extractor once before forking the workers, which
 # share it (no start-up of their own); above it, it stays out of this process's memory, which
@@ -75,8 +75,7 @@ def process_documents(paths: list[Path], lexicons: list[str | Path] | None = Non
                       model: str | Path | None = None) -> Iterator[DocumentResult]:
     """One `DocumentResult` per path, in the order of `paths`.
 
-    local: `jobs` worker processes (None: one per CPU and MiB of input, see WORKER_BYTES; 1: this
-    process); dask: the cluster whose scheduler listens at `scheduler` (host:port or tcp://host:port).
+    local: `jobs` worker processes (None: see _default_workers; 1: this process); dask: the cluster whose scheduler listens at `scheduler` (host:port or tcp://host:port).
     `model`: a folder from `kg train` (None: the shipped model; on a cluster the folder must be
     readable by the workers)."""
     lexicon_paths = tuple(str(p) for p in lexicons or [])
@@ -128,9 +127,16 @@ def _warm_extractor(lexicons: tuple[str, ...], model: str | None) -> None:
 
 
 def _default_workers(paths: list[Path]) -> int:
-    """One worker per CPU, but no more than one per WORKER_BYTES of input (a small corpus is read
-    fastest in this process)."""
-    return max(1, min(os.cpu_count() or 1, sum(map(_size, paths)) // WORKER_BYTES))
+    """One worker per CPU (and per document). A small corpus (up to SHARED_START_BYTES): the workers
+    share this process's start-up, so each costs a fork; above it, no more than one per
+    WORKER_BYTES of input (each starts on its own)."""
+    import multiprocessing
+
+    cpus = os.cpu_count() or 1
+    total = sum(map(_size, paths))
+    if total <= SHARED_START_BYTES and "fork" in multiprocessing.get_all_start_methods():
+        return max(1, min(cpus, len(paths)))
+    return max(1, min(cpus, total // WORKER_BYTES))
 
 
 def _size(path: Path) -> int:

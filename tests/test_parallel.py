@@ -72,20 +72,23 @@ def test_bad_options_are_one_line_errors(options, message):
         list(process_documents([CORPUS / "x.txt"], **options))
 
 
-def test_by_default_a_small_corpus_is_read_in_this_process_and_a_large_one_by_one_worker_per_cpu(tmp_path, monkeypatch):
-    from kg.parallel import WORKER_BYTES, _default_workers
+def test_by_default_one_worker_per_cpu_and_document_and_for_a_large_corpus_per_mib(tmp_path, monkeypatch):
+    from kg.parallel import SHARED_START_BYTES, WORKER_BYTES, _default_workers
 
     monkeypatch.setattr("os.cpu_count", lambda: 4)
     small = [tmp_path / f"s{i}.txt" for i in range(5)]
     for path in small:
         path.write_text("中信重工。", encoding="utf-8")
-    assert _default_workers(small) == 1
+    assert _default_workers(small[:1]) == 1  # one document: read in this process
+    assert _default_workers(small[:3]) == 3 and _default_workers(small) == 4  # forks sharing the start-up
     large = [tmp_path / f"l{i}.txt" for i in range(8)]
     for path in large:
         with open(path, "wb") as fh:
-            fh.truncate(WORKER_BYTES)  # sparse: only the size counts
-    assert _default_workers(large[:2]) == 2
-    assert _default_workers(large) == 4
+            fh.truncate(SHARED_START_BYTES // 2 + 1)  # sparse: only the size counts
+    assert _default_workers(large[:2]) == 4
+    monkeypatch.setattr("os.cpu_count", lambda: 64)  # now the input, not the CPUs, bounds the workers
+    assert _default_workers(large[:2]) == (SHARED_START_BYTES + 2) // WORKER_BYTES
+    assert _default_workers(large) == 4 * SHARED_START_BYTES // WORKER_BYTES
 
 
 def test_for_a_small_corpus_this_process_loads_the_extractor_once_for_the_workers(tmp_path, monkeypatch):

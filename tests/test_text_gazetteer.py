@@ -37,3 +37,26 @@ def test_a_damaged_cache_is_made_again(monkeypatch, tmp_path):
     gazetteer.place_names.cache_clear()
     assert gazetteer.place_names() == places
     assert cache.read_bytes() != b"\x00garbage"
+
+
+def test_jieba_is_loaded_from_its_own_cache_as_jieba_loads_it(monkeypatch, tmp_path):
+    import jieba
+
+    reference = jieba.Tokenizer()
+    reference.initialize()  # jieba's own way (makes the cache in the temporary folder if missing)
+    fresh = jieba.Tokenizer()
+    monkeypatch.setattr(jieba, "dt", fresh)
+    gazetteer.load_jieba()
+    assert fresh.initialized and fresh.total == reference.total and fresh.FREQ == reference.FREQ
+    assert list(jieba.cut("中信重工在洛阳")) == list(reference.cut("中信重工在洛阳"))
+
+
+def test_without_a_cache_jieba_initialises_itself(monkeypatch, tmp_path):
+    import jieba
+
+    fresh = jieba.Tokenizer()
+    fresh.tmp_dir = str(tmp_path)  # no cache here yet
+    monkeypatch.setattr(jieba, "dt", fresh)
+    gazetteer.load_jieba()
+    assert fresh.initialized and len(fresh.FREQ) > 300_000
+    assert (tmp_path / "jieba.cache").is_file()  # made by jieba, for the next process

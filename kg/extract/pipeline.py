@@ -104,7 +104,10 @@ class Extractor:
         import jieba
         import spacy
 
+        from kg.text.gazetteer import load_jieba
+
         jieba.setLogLevel(logging.WARNING)
+        load_jieba()  # before spaCy's tokenizer asks jieba to initialise itself
 
         from kg.extract import components  # noqa: F401  (registers the components)
         from kg.extract.model import load_model

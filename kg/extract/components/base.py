@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from kg.extract.vocab import word_set, words
 from kg.model import Mention
-from kg.text.gazetteer import word_tags
+from kg.text.gazetteer import load_jieba, word_tags
 
 
 def candidates(doc: Doc) -> list[Mention]:
@@ -41,7 +41,7 @@ def word_freq() -> dict[str, int]:
     """word -> frequency in jieba's shipped dictionary (0 for a word's prefixes): jieba's own table."""
     import jieba
 
-    jieba.initialize()  # loaded once per process; a no-op afterwards
+    load_jieba()  # loaded once per process; a no-op afterwards
     return jieba.dt.FREQ
 
 
