@@ -93,6 +93,9 @@ def test_a_folder_of_mixed_formats_builds_in_one_command(tmp_path):
     assert result.stderr.strip() == f"kg: warning: {folder / 'notice.pdf'}: page 2: no text layer: scanned? run OCR first; the other pages are read"
     names = sorted(p.stem for p in (tmp_path / "out" / "extractions").glob("*.json"))
     assert names == ["news", "notice", "plan", "report"]
+    # the process ends without the interpreter's teardown: everything printed must still arrive
+    assert result.stdout.startswith("kg build: 4 document(s) read")
+    assert "Which companies appear in which initiatives" in result.stdout and result.stdout.rstrip().endswith("┘")
 
 
 def test_add_and_remove_documents(tmp_path):
