@@ -75,7 +75,8 @@ def process_documents(paths: list[Path], lexicons: list[str | Path] | None = Non
                       model: str | Path | None = None) -> Iterator[DocumentResult]:
     """One `DocumentResult` per path, in the order of `paths`.
 
-    local: `jobs` worker processes (None: see _default_workers; 1: this process); dask: the cluster whose scheduler listens at `scheduler` (host:port or tcp://host:port).
+    local: `jobs` worker processes (None: see _default_workers; 1: this process); dask: the
+    cluster whose scheduler listens at `scheduler` (host:port or tcp://host:port).
     `model`: a folder from `kg train` (None: the shipped model; on a cluster the folder must be
     readable by the workers)."""
     lexicon_paths = tuple(str(p) for p in lexicons or [])

@@ -40,9 +40,14 @@ def _toy() -> dict[str, ChainCRF]:
     }
 
 
+def _encode(taggers: LayerTaggers, features: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """(character, attribute id) of every feature string some layer knows, one list per character."""
+    pairs = [(row, taggers.index[f]) for row, fs in enumerate(features) for f in fs if f in taggers.index]
+    return np.array([r for r, _ in pairs], np.intp), np.array([i for _, i in pairs], np.intp)
+
+
 def _tag(taggers: LayerTaggers, features: list[list[str]], spans):
-    rows, ids = taggers.encode(features)
-    return taggers.tag(len(features), rows, ids, spans)
+    return taggers.tag(len(features), *_encode(taggers, features), spans)
 
 
 def test_viterbi_and_marginals_equal_brute_force_over_sequences_of_every_length():
@@ -102,7 +107,7 @@ def test_the_shipped_model_tags_as_crfsuite_tags(extractor):
     taggers = LayerTaggers(crfs)
     rows, ids = features.encode(taggers.index.get)
     assert len(ids) > 10 * len(document.text)
-    assert sorted(zip(rows.tolist(), ids.tolist())) == sorted(zip(*(a.tolist() for a in taggers.encode(strings))))
+    assert sorted(zip(rows.tolist(), ids.tolist())) == sorted(zip(*(a.tolist() for a in _encode(taggers, strings))))
     result = taggers.tag(len(document.text), rows, ids, [(s.start, s.end) for s in document.sentences])
     compared = 0
     for layer in LAYERS:

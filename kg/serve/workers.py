@@ -1,9 +1,9 @@
 """Queries run in worker processes, so a runaway one can be stopped.
 
 pyoxigraph cannot interrupt a running query, and a Python thread cannot be killed; a process can.
-Each worker opens the build's store read-only (a small build: loads it into memory) and answers one query at a time; the server waits
-for the answer at most `timeout` seconds, then kills the worker, starts a fresh one and answers
-the client with a 503.  Workers also bound the answer's size and serialize it, so the server's
+Each worker opens the build's store read-only (a small build: loads it into memory) and answers
+one query at a time; the server waits for the answer at most `timeout` seconds, then kills the
+worker, starts a fresh one and answers the client with a 503.  Workers also bound the answer's size and serialize it, so the server's
 own process stays free to take requests.
 """
 from __future__ import annotations

@@ -26,15 +26,22 @@ def load_jieba() -> None:
     if dt.initialized:
         return
     if dt.dictionary == jieba.DEFAULT_DICT:
-        path = Path(dt.tmp_dir or tempfile.gettempdir()) / (dt.cache_file or "jieba.cache")
-        with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-            if path.stat().st_uid == os.getuid():
-                freq, total = marshal.loads(path.read_bytes())
-                with dt.lock:
-                    if not dt.initialized:
-                        dt.FREQ, dt.total, dt.initialized = freq, total, True
-                return
+        cached = _own_marshal(Path(dt.tmp_dir or tempfile.gettempdir()) / (dt.cache_file or "jieba.cache"))
+        with contextlib.suppress(TypeError, ValueError):  # not jieba's (FREQ, total)
+            freq, total = cached
+            with dt.lock:
+                if not dt.initialized:
+                    dt.FREQ, dt.total, dt.initialized = freq, total, True
+            return
     dt.initialize()
+
+
+def _own_marshal(path: Path) -> Any:
+    """What the marshal file `path` holds, if this user wrote it; None if not, or if unreadable."""
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        if path.stat().st_uid == os.getuid():  # never another user's file
+            return marshal.loads(path.read_bytes())
+    return None
 
 
 def _dictionary() -> Path:
@@ -57,9 +64,9 @@ def _cached(name: str, make: Callable[[], Any]) -> Any:
     cache that cannot be read or written is made again or skipped)."""
     source = _dictionary().stat()
     path = Path(tempfile.gettempdir()) / f"kg-{name}-{os.getuid()}-{source.st_size}-{source.st_mtime_ns}.marshal"
-    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-        if path.stat().st_uid == os.getuid():  # never another user's file
-            return marshal.loads(path.read_bytes())
+    value = _own_marshal(path)
+    if value is not None:
+        return value
     value = make()
     with contextlib.suppress(OSError):
         partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import struct
 from dataclasses import dataclass
-from itertools import chain, repeat
 from pathlib import Path
 
 import numpy as np
@@ -119,13 +118,6 @@ class LayerTaggers:
             self.padding[k, len(crf.labels):] = _IMPOSSIBLE
             self.transition[k, :len(crf.labels), :len(crf.labels)] = crf.transition
 
-    def encode(self, features: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """(character, attribute id) of every feature string a layer knows."""
-        counts = np.fromiter(map(len, features), np.intp, len(features))
-        ids = np.fromiter(map(self.index.get, chain.from_iterable(features), repeat(-1)), np.intp, int(counts.sum()))
-        known = ids >= 0
-        return np.repeat(np.arange(len(features)), counts)[known], ids[known]
-
     def state_scores(self, characters: int, rows: np.ndarray, ids: np.ndarray) -> np.ndarray:
         """(characters, layers, labels): the summed weights of each character's attributes."""
         layers, width, _ = self.weights.shape
@@ -137,7 +129,8 @@ class LayerTaggers:
 
     def tag(self, characters: int, rows: np.ndarray, ids: np.ndarray,
             spans: list[tuple[int, int]]) -> dict[str, Tagging]:
-        """Every layer's tagging of the characters (features as `encode` gives them), each
+        """Every layer's tagging of the characters (features as kg.extract.model.features.Features.encode
+        gives them: character and attribute id of each feature `index` knows), each
         [start, end) of `spans` one sequence; characters outside every span get label 0, marginal 0."""
         scores = self.state_scores(characters, rows, ids)
         order = _Order([(s, e - s) for s, e in spans if e > s])
