@@ -106,7 +106,7 @@ def _processes(paths: list[Path], lexicons: tuple[str, ...], workers: int, model
     # unless this process loads it first for all of them (a small corpus, see SHARED_START_BYTES)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    if "fork" in methods and sum(map(_size, paths)) <= SHARED_START_BYTES:
+    if _shares_start_up(paths):
         _warm_extractor(lexicons, model)
     # largest files first, so no worker starts a long document when the others are nearly done
     order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
@@ -131,13 +131,17 @@ def _default_workers(paths: list[Path]) -> int:
     """One worker per CPU (and per document). A small corpus (up to SHARED_START_BYTES): the workers
     share this process's start-up, so each costs a fork; above it, no more than one per
     WORKER_BYTES of input (each starts on its own)."""
+    cpus = os.cpu_count() or 1
+    if _shares_start_up(paths):
+        return max(1, min(cpus, len(paths)))
+    return max(1, min(cpus, sum(map(_size, paths)) // WORKER_BYTES))
+
+
+def _shares_start_up(paths: list[Path]) -> bool:
+    """Whether forked workers inherit this process's Extractor: a small corpus, where fork exists."""
     import multiprocessing
 
-    cpus = os.cpu_count() or 1
-    total = sum(map(_size, paths))
-    if total <= SHARED_START_BYTES and "fork" in multiprocessing.get_all_start_methods():
-        return max(1, min(cpus, len(paths)))
-    return max(1, min(cpus, total // WORKER_BYTES))
+    return "fork" in multiprocessing.get_all_start_methods() and sum(map(_size, paths)) <= SHARED_START_BYTES
 
 
 def _size(path: Path) -> int:

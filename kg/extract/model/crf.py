@@ -25,7 +25,6 @@ _CHUNK = 12  # chunk id, size, count
 _FEATURE = np.dtype([("type", "<u4"), ("source", "<u4"), ("target", "<u4"), ("weight", "<f8")])
 _STATE, _TRANSITION = 0, 1
 _CQDB_HEADER = struct.Struct("<4sIIIII")  # chunk id, size, flag, byte order, backward size, offset
-_BLOCK = 4096  # characters whose state scores are summed at once (bounds the temporary array)
 
 
 @dataclass
@@ -147,21 +146,21 @@ class LayerTaggers:
 
 class _Order:
     """Sequences laid out step by step: all first characters (longest sequence first), then all
-    second characters, …; at step t the sequences still running are a prefix, rows
-    `offsets[t]` to `offsets[t] + active[t]`."""
+    second characters, …; at step t the sequences still running are a prefix of `counts[t]`
+    rows, `blocks[t]`."""
 
     def __init__(self, sequences: list[tuple[int, int]]):
         sequences.sort(key=lambda s: -s[1])
         starts = np.array([s for s, _ in sequences], np.intp)
         lengths = np.array([n for _, n in sequences], np.intp)
         longest = int(lengths[0]) if len(lengths) else 0
-        self.active = np.searchsorted(-lengths, -np.arange(longest), side="left")
-        self.offsets = np.concatenate([[0], np.cumsum(self.active)])
-        self.total = int(self.offsets[-1])
-        rank = np.arange(self.total) - np.repeat(self.offsets[:-1], self.active)
-        self.positions = starts[rank] + np.repeat(np.arange(longest), self.active)
-        self.counts: list[int] = self.active.tolist()
-        self.blocks = [slice(a, a + n) for a, n in zip(self.offsets.tolist(), self.counts)]
+        active = np.searchsorted(-lengths, -np.arange(longest), side="left")  # sequences longer than t
+        offsets = np.concatenate([[0], np.cumsum(active)])
+        self.total = int(offsets[-1])
+        rank = np.arange(self.total) - np.repeat(offsets[:-1], active)
+        self.positions = starts[rank] + np.repeat(np.arange(longest), active)
+        self.counts: list[int] = active.tolist()
+        self.blocks = [slice(a, a + n) for a, n in zip(offsets.tolist(), self.counts)]
 
 
 def _best_moves(delta: np.ndarray, transition: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
