@@ -1,14 +1,16 @@
 """Relations between mentions, read sentence by sentence and clause by clause.
 
 `extract_relations(document, mentions)` runs every rule of kg.extract.relations.rules over
-each sentence that has at least two mentions, and keeps one RelationMention per
-(head span, relation, tail span): the most confident.
+each sentence that has at least two mentions, reads lists set out row by row under a heading
+(kg.extract.relations.rows), and keeps one RelationMention per (head span, relation, tail span):
+the most confident.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
 from kg.extract.relations import rules
+from kg.extract.relations.rows import row_relations
 from kg.extract.relations.clauses import sentence_view
 from kg.extract.relations.triggers import GENERIC_NAMES
 from kg.model import Document, Mention, RelationMention
@@ -33,19 +35,20 @@ def extract_relations(document: Document, mentions: list[Mention]) -> list[Relat
         if normalize(m.name) not in GENERIC_NAMES:
             by_sentence[m.sentence].append(m)
     known = _known_enterprises(mentions)
-    best: dict[tuple, RelationMention] = {}
+    found = list(row_relations(document, [m for ms in by_sentence.values() for m in ms]))
     for index, ms in sorted(by_sentence.items()):
         if len(ms) < 2 and not any(m.type == "Project" for m in ms):
             continue
         view = sentence_view(document, index, ms)
-        found = [r for rule in rules.SENTENCE_RULES for r in rule(view)]
+        found += [r for rule in rules.SENTENCE_RULES for r in rule(view)]
         found += rules.prefixed(view, known)
-        for r in found:
-            if r.head is r.tail or (r.head.start, r.head.end) == (r.tail.start, r.tail.end):
-                continue
-            key = (r.head.start, r.head.end, r.head.name, r.relation, r.tail.start, r.tail.end)
-            if key not in best or r.confidence > best[key].confidence:
-                best[key] = r
+    best: dict[tuple, RelationMention] = {}
+    for r in found:
+        if r.head is r.tail or (r.head.start, r.head.end) == (r.tail.start, r.tail.end):
+            continue
+        key = (r.head.start, r.head.end, r.head.name, r.relation, r.tail.start, r.tail.end)
+        if key not in best or r.confidence > best[key].confidence:
+            best[key] = r
     return sorted(best.values(), key=lambda r: (r.sentence, r.head.start, r.tail.start, r.relation))
 
 
