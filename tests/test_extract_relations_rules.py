@@ -54,3 +54,44 @@ def test_links(extractor, text, triple, rule):
 @pytest.mark.parametrize("text, triple", NOT_FOUND)
 def test_does_not_link(extractor, text, triple):
     assert triple not in _relations(extractor, text)
+
+
+def _given(text: str, names: dict[str, str]) -> dict[tuple[str, str, str], str]:
+    """extract_relations on `text` with one mention per occurrence of each name (name -> type)."""
+    from kg.extract.relations import extract_relations
+    from kg.model import Mention
+
+    document = text_document(text)
+    mentions = []
+    for name, type_ in names.items():
+        start = text.find(name)
+        while start >= 0:
+            sentence = next(s.index for s in document.sentences if s.start <= start < s.end)
+            mentions.append(Mention(name, type_, start, start + len(name), sentence, "test"))
+            start = text.find(name, start + 1)
+    return {(r.head.name, r.relation, r.tail.name): r.source for r in extract_relations(document, mentions)}
+
+
+LIST_NAMES = {"省级农民专业合作社示范社": "Policy", "临川县青禾水稻种植专业合作社": "Enterprise",
+              "临川县云雾茶叶专业合作社": "Enterprise", "临川县丰源生猪养殖专业合作社": "Enterprise"}
+
+
+def test_items_opened_by_fenbieshi_take_part_in_the_policy_selected_before():
+    text = "今年获评省级农民专业合作社示范社的有3家，分别是临川县青禾水稻种植专业合作社、临川县云雾茶叶专业合作社和临川县丰源生猪养殖专业合作社。"
+    found = _given(text, LIST_NAMES)
+    assert found.get(("临川县丰源生猪养殖专业合作社", "participatesIn", "省级农民专业合作社示范社")) == "list:introduced"
+
+
+def test_items_take_part_in_the_policy_the_sentence_before_selects_into():
+    text = ("近日，省农业农村厅公布2024年度省级农民专业合作社示范社名单。"
+            "我县入选的3家合作社具体包括：临川县青禾水稻种植专业合作社、临川县云雾茶叶专业合作社和临川县丰源生猪养殖专业合作社。")
+    found = _given(text, LIST_NAMES)
+    assert found.get(("临川县青禾水稻种植专业合作社", "participatesIn", "省级农民专业合作社示范社")) == "list:introduced"
+
+
+def test_no_selection_no_list():
+    # the policy is named, but nobody is selected into it: the listed companies only attend a meeting
+    text = ("会议部署了省级农民专业合作社示范社创建工作。"
+            "参会的合作社包括：临川县青禾水稻种植专业合作社、临川县云雾茶叶专业合作社和临川县丰源生猪养殖专业合作社。")
+    found = _given(text, LIST_NAMES)
+    assert ("临川县青禾水稻种植专业合作社", "participatesIn", "省级农民专业合作社示范社") not in found

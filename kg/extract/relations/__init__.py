@@ -36,12 +36,14 @@ def extract_relations(document: Document, mentions: list[Mention]) -> list[Relat
             by_sentence[m.sentence].append(m)
     known = _known_enterprises(mentions)
     found = list(row_relations(document, [m for ms in by_sentence.values() for m in ms]))
+    earlier: list[Mention] = []  # the policies the sentence before selects into, for a list it opens
     for index, ms in sorted(by_sentence.items()):
-        if len(ms) < 2 and not any(m.type == "Project" for m in ms):
-            continue
         view = sentence_view(document, index, ms)
-        found += [r for rule in rules.SENTENCE_RULES for r in rule(view)]
-        found += rules.prefixed(view, known)
+        if len(ms) >= 2 or any(m.type == "Project" for m in ms):
+            found += [r for rule in rules.SENTENCE_RULES for r in rule(view)]
+            found += rules.prefixed(view, known)
+            found += rules.introduced(view, earlier if index - 1 in by_sentence else [])
+        earlier = rules.selected_policies(view)
     best: dict[tuple, RelationMention] = {}
     for r in found:
         if r.head is r.tail or (r.head.start, r.head.end) == (r.tail.start, r.tail.end):

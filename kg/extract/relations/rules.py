@@ -15,6 +15,8 @@ clause:topic       0.5      a policy clause framing the adjacent clause ("推行
                             later clause up to a ； when it opens the sentence
 list:projects      0.85     "P1、P2等N个“Policy”项目" -> partOf; 0.6 participatesIn for enterprises named in them
 clause:trigger     0.7      P … 入选/创建… Policy in one clause -> partOf
+list:introduced   0.7      "…入选X，分别是：A、B和C" (X in the sentence, or in the one before when that
+                            one selects): every listed enterprise takes part in X
 clause:inside      0.85     "Y内E" -> locatedIn
 clause:locate      0.8      X … 入驻/落户/位于 Y; 0.75 for "X在Y落地/交汇"
 """
@@ -229,6 +231,31 @@ def project_list(view: SentenceView) -> Iterator[RelationMention]:
                 for e in view.mentions:
                     if e.type == "Enterprise" and strictly_inside(e, p):
                         yield _rel(view, e, "participatesIn", pol, "list:projects", 0.6)
+
+
+def selected_policies(view: SentenceView) -> list[Mention]:
+    """The sentence's policies when it speaks of selection (入选, 获评, 公布 …): what the items of a
+    list opened in the next sentence ("此次入选的7家企业分别是：…") take part in."""
+    return _of(view.mentions, "Policy") if T.SELECTED.search(view.masked) else []
+
+
+def introduced(view: SentenceView, earlier: list[Mention]) -> Iterator[RelationMention]:
+    """"获评X的有6家，分别是A、B、C": the items of an enumeration opened by 分别是/具体包括/如下 take
+    part in the nearest policy named before them in a sentence that speaks of selection."""
+    for clause in view.clauses:
+        for group in enumerations(view, _of(clause.top, "Enterprise")):
+            first = group[0]
+            if len(group) < 2 or not T.LIST_INTRO.search(view.masked_span(view.start, first.start)):
+                continue
+            before = [m for m in _of(view.mentions, "Policy") if m.end <= first.start]
+            if before and T.SELECTED.search(view.masked_span(view.start, first.start)):
+                policy = max(before, key=lambda m: m.end)
+            elif not before and earlier:
+                policy = earlier[-1]
+            else:
+                continue
+            for e in group:
+                yield _rel(view, e, "participatesIn", policy, "list:introduced", 0.7)
 
 
 def inside(view: SentenceView) -> Iterator[RelationMention]:

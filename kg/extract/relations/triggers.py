@@ -50,5 +50,8 @@ OWNER_GAP = re.compile(r"^(?:的)?$")
 SITE_AFTER = re.compile(f"^(?:{alternation('site_word')})")
 # a clause that names its own category ("等14家创新龙头企业") is not framed by its neighbour
 OWN_CATEGORY = re.compile(r"[\d一二三四五六七八九十百千余多]+家[^，,；;。□]{2,}?(?:" + alternation("company_noun") + ")")
+# "…分别是：" right before the first item of a list whose policy came before (in the masked sentence)
+LIST_INTRO = re.compile(rf"(?:{alternation('list_intro')})[:：]?\s*$")
+SELECTED = re.compile(alternation("selected"))
 # bare generic words that are never a name on their own (defensive against bad mentions)
 GENERIC_NAMES = frozenset(words("generic_name"))
