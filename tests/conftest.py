@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from kg.graph import build_graph
-from kg.model import Document, DocumentMeta, Entity, Evidence, Fact, ProjectAttributes, Resolution, Sentence
+from kg.model import (Document, DocumentMeta, Entity, Evidence, Fact, Mention, ProjectAttributes, Resolution,
+                      Sentence)
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -74,6 +75,19 @@ def text_document(text: str, doc_id: str = "t") -> Document:
 
     return Document(doc_id, f"{doc_id}.txt", text, text, list(range(len(text))), split_sentences(text),
                     DocumentMeta(doc_id))
+
+
+def given_mentions(document: Document, names: dict[str, str]) -> list[Mention]:
+    """One Mention per occurrence of each name (name -> type) in `document`, with its sentence: what
+    the relation rules read, without the extractor."""
+    found = []
+    for name, type_ in names.items():
+        start = document.text.find(name)
+        while start >= 0:
+            sentence = next(s.index for s in document.sentences if s.start <= start < s.end)
+            found.append(Mention(name, type_, start, start + len(name), sentence, "test"))
+            start = document.text.find(name, start + 1)
+    return found
 
 
 def mentions_in(extractor, text: str) -> set[tuple[str, str]]:

@@ -2,10 +2,9 @@
 notices with their mentions given, so that only the reading of rows is tested."""
 from __future__ import annotations
 
-from conftest import text_document
+from conftest import given_mentions, text_document
 
 from kg.extract.relations.rows import row_relations
-from kg.model import Mention
 
 TABLE = ("一、2023年度临川市专精特新冠军企业拟认定名单（3家）\n序号　企业名称　所在区域\n"
          "1　临川瀚岳智能装备有限公司　高新区\n2　江西澄源微电子科技有限公司　经开区\n"
@@ -13,21 +12,9 @@ TABLE = ("一、2023年度临川市专精特新冠军企业拟认定名单（3�
          "4　江西远舟物流有限公司　南城县\n")
 
 
-def _mentions(document, names: dict[str, str]) -> list[Mention]:
-    """One mention per occurrence of each name (name -> type), with its sentence."""
-    found = []
-    for name, type_ in names.items():
-        start = document.text.find(name)
-        while start >= 0:
-            sentence = next(s.index for s in document.sentences if s.start <= start < s.end)
-            found.append(Mention(name, type_, start, start + len(name), sentence, "test"))
-            start = document.text.find(name, start + 1)
-    return found
-
-
 def _triples(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
     document = text_document(text)
-    return {(r.head.name, r.relation, r.tail.name) for r in row_relations(document, _mentions(document, names))}
+    return {(r.head.name, r.relation, r.tail.name) for r in row_relations(document, given_mentions(document, names))}
 
 
 NAMES = {"临川市专精特新冠军企业": "Policy", "临川瀚岳智能装备有限公司": "Enterprise", "高新区": "Park",

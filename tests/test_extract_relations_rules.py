@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import text_document
+from conftest import given_mentions, text_document
 
 FOUND = [
     ("3月15日，瀚岳（赣州）新材料有限公司与章贡区人民政府签约年产5万吨高性能碳纤维复合材料项目。",
@@ -59,17 +59,10 @@ def test_does_not_link(extractor, text, triple):
 def _given(text: str, names: dict[str, str]) -> dict[tuple[str, str, str], str]:
     """extract_relations on `text` with one mention per occurrence of each name (name -> type)."""
     from kg.extract.relations import extract_relations
-    from kg.model import Mention
 
     document = text_document(text)
-    mentions = []
-    for name, type_ in names.items():
-        start = text.find(name)
-        while start >= 0:
-            sentence = next(s.index for s in document.sentences if s.start <= start < s.end)
-            mentions.append(Mention(name, type_, start, start + len(name), sentence, "test"))
-            start = text.find(name, start + 1)
-    return {(r.head.name, r.relation, r.tail.name): r.source for r in extract_relations(document, mentions)}
+    return {(r.head.name, r.relation, r.tail.name): r.source
+            for r in extract_relations(document, given_mentions(document, names))}
 
 
 LIST_NAMES = {"省级农民专业合作社示范社": "Policy", "临川县青禾水稻种植专业合作社": "Enterprise",
