@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.extract.relations.rules import PLACES
 from kg.extract.vocab import alternation
 from kg.model import Document, Mention, RelationMention
 
@@ -28,7 +29,6 @@ PLACE_GAP = re.compile(r"^[（(]?$")
 # what follows the policy in a heading: "拟认定名单（12家）", "认定的12家企业名单", "（共15家）"
 LIST_NOUN = re.compile(f"(?:{alternation('list_noun')})$")
 HEADING_TAIL = re.compile(rf"^[^，。；：,;:\n]{{0,12}}?(?:{alternation('list_noun')})|^[（(]共?\d+家[)）]")
-PLACES = ("Region", "Park")
 # a sentence with no mention this short may stand between a heading and its first row ("序号　企业名称　所在区域")
 HEADER_LENGTH = 40
 
