@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from kg.extract.relations import rules
-from kg.extract.relations.rows import row_relations
 from kg.extract.relations.clauses import sentence_view
+from kg.extract.relations.rows import row_relations
 from kg.extract.relations.triggers import GENERIC_NAMES
 from kg.model import Document, Mention, RelationMention
 from kg.resolve.keys import enterprise_key, normalize
