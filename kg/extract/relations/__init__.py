@@ -38,8 +38,12 @@ def extract_relations(document: Document, mentions: list[Mention]) -> list[Relat
     found = list(row_relations(document, [m for ms in by_sentence.values() for m in ms]))
     earlier: list[Mention] = []  # the policies the sentence before selects into, for a list it opens
     for index, ms in sorted(by_sentence.items()):
+        linkable = len(ms) >= 2 or any(m.type == "Project" for m in ms)
+        if not linkable and ms[0].type != "Policy":
+            earlier = []
+            continue
         view = sentence_view(document, index, ms)
-        if len(ms) >= 2 or any(m.type == "Project" for m in ms):
+        if linkable:
             found += [r for rule in rules.SENTENCE_RULES for r in rule(view)]
             found += rules.prefixed(view, known)
             found += rules.introduced(view, earlier if index - 1 in by_sentence else [])

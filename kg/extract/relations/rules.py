@@ -245,10 +245,11 @@ def introduced(view: SentenceView, earlier: list[Mention]) -> Iterator[RelationM
     for clause in view.clauses:
         for group in enumerations(view, _of(clause.top, "Enterprise")):
             first = group[0]
-            if len(group) < 2 or not T.LIST_INTRO.search(view.masked_span(view.start, first.start)):
+            lead = view.masked_span(view.start, first.start)
+            if len(group) < 2 or not T.LIST_INTRO.search(lead):
                 continue
             before = [m for m in _of(view.mentions, "Policy") if m.end <= first.start]
-            if before and T.SELECTED.search(view.masked_span(view.start, first.start)):
+            if before and T.SELECTED.search(lead):
                 policy = max(before, key=lambda m: m.end)
             elif not before and earlier:
                 policy = earlier[-1]
