@@ -26,6 +26,21 @@ def test_distinct_enterprises_sharing_characters_stay_apart():
     assert entity_key("洛铜", "Enterprise") != entity_key("洛钼", "Enterprise")
 
 
+def test_a_years_batch_of_a_programme_is_the_programme():
+    assert entity_key("2023年度国家重点研发计划", "Policy") == entity_key("国家重点研发计划", "Policy")
+    assert entity_key("省级专精特新中小企业", "Policy") != entity_key("国家级专精特新中小企业", "Policy")
+
+
+def test_a_policy_qualified_by_level_or_year_also_goes_by_the_programme_name():
+    doc = _extraction("a", "一拖柴油机等5家企业产品荣获省级首台（套）重大技术装备认定，2023年省级创新型中小企业59家。", [
+        ("一拖柴油机", "Enterprise"), ("省级首台（套）重大技术装备", "Policy"), ("2023年省级创新型中小企业", "Policy")])
+    policies = {e.name: e.names_by_doc["a"] for e in resolve([doc]).entities.values() if e.type == "Policy"}
+    assert policies == {"省级首台（套）重大技术装备": {"省级首台（套）重大技术装备", "首台（套）重大技术装备"},
+                        "2023年省级创新型中小企业": {"2023年省级创新型中小企业", "创新型中小企业"}}
+    enterprise = next(e for e in resolve([doc]).entities.values() if e.type == "Enterprise")
+    assert enterprise.aliases == {"一拖柴油机"}
+
+
 def _extraction(doc_id: str, text: str, mentions: list[tuple[str, str]], relations=()) -> Extraction:
     doc = Document(doc_id, f"{doc_id}.txt", text, text, list(range(len(text))),
                    [Sentence(0, 0, len(text), text)], DocumentMeta(doc_id, year=2024))

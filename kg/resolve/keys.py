@@ -78,10 +78,20 @@ def entity_key(name: str, type_: str) -> str:
         return enterprise_key(name)
     if type_ == "Project":  # 深圳某某中心 and 某某中心 in one text are one project
         return _strip_region_prefix(normalize(name))
-    if type_ == "Policy":  # 河南省某某试点, 全省某某试点 and 省某某试点 are one provincial programme
-        return PROVINCE_PREFIX.sub("", normalize(name), count=1)
+    if type_ == "Policy":  # 河南省某某试点, 全省某某试点 and 省某某试点 are one provincial programme; a
+        # year's batch (2023年度某某计划) is the programme itself
+        return PROVINCE_PREFIX.sub("", YEAR_PREFIX.sub("", normalize(name), count=1), count=1)
     return normalize(name)
 
 
+def programme_name(name: str) -> str | None:
+    """The programme a policy name qualifies by year or level, when it does: 省级首台（套）重大技术装备 is
+    首台（套）重大技术装备 at the provincial level, 2023年度国家重点研发计划 is 国家重点研发计划's year."""
+    bare = QUALIFIERS.sub("", name, count=1)
+    return bare if bare != name and len(bare) >= 4 else None
+
+
+YEAR_PREFIX = re.compile(r"^\d{4}年度?(?=\D)")
+QUALIFIERS = re.compile(r"^(?:\d{4}年度?|(?:国家|省|市|县|区)级)+")
 # a province named or implied in front of a provincial programme (not 省级, a level of its own)
 PROVINCE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|全省|省)(?!级)(?=[\u4e00-\u9fff]{4})")

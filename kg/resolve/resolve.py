@@ -7,7 +7,7 @@ from dataclasses import fields
 from kg.extract.lexicon import Lexicon
 from kg.model import Entity, Evidence, Extraction, Fact, Mention, ProjectAttributes, Resolution
 from kg.resolve.corrections import SIGNATURES, Correction, CorrectionRules, correct_relations
-from kg.resolve.keys import entity_id, entity_key, normalize
+from kg.resolve.keys import entity_id, entity_key, normalize, programme_name
 
 
 
@@ -109,9 +109,12 @@ class _Resolver:
         if ent is None:
             ent = self.entities[ent_id] = Entity(ent_id, type_, m.name)
         ent.also |= seen - {type_}
-        ent.aliases.add(m.name)
+        names = {m.name}
+        if type_ == "Policy" and (programme := programme_name(m.name)):
+            names.add(programme)  # the scorer and searches find it by either
+        ent.aliases |= names
         ent.documents.add(doc_id)
-        ent.names_by_doc.setdefault(doc_id, set()).add(m.name)
+        ent.names_by_doc.setdefault(doc_id, set()).update(names)
         ent.mentions.append(_evidence(ex, m.start, m.end, m.sentence, m.source, m.confidence))
         self.surface_counts[ent_id][m.name] += 1
         if lexicon_name:
