@@ -11,7 +11,7 @@ import pytest
 
 from kg.errors import KgError
 from kg.extract.model import LAYERS, load_model
-from kg.extract.model.store import META, entity_file
+from kg.extract.model.store import META, RELATIONS, entity_file
 
 MINI = Path(__file__).parent / "data" / "mini"
 
@@ -61,13 +61,32 @@ def test_fit_writes_a_model_that_loads_and_describes_itself(mini_model):
     assert meta["documents"] == ["mini-a", "mini-b", "mini-c"]
     model = load_model(mini_model)
     assert set(model.taggers.crfs) == set(LAYERS)
+    assert model.relations is not None and meta["relation_params"]
+
+
+def test_a_model_without_a_relation_classifier_leaves_relations_to_the_rules(mini_model, tmp_path):
+    import shutil
+
+    from kg.extract import Extractor
+    from kg.ingest import read_document
+    from kg.text import prepare
+
+    folder = tmp_path / "entities-only"
+    shutil.copytree(mini_model, folder)
+    (folder / RELATIONS).unlink()
+    assert load_model(folder).relations is None
+    document = prepare(read_document(MINI / "texts" / "mini-a.txt"))
+    sources = {r.source for r in Extractor(model_path=folder).extract(document).relations}
+    assert sources and not any(s.startswith("model:") for s in sources)
+    with_classifier = {r.source for r in Extractor(model_path=mini_model).extract(document).relations}
+    assert "model:relation" in with_classifier
 
 
 def test_training_is_deterministic(mini_examples, mini_model, tmp_path):
     from kg.extract.model.train import fit
 
     again = fit(mini_examples, tmp_path / "again")
-    for name in [entity_file(layer) for layer in LAYERS]:
+    for name in [entity_file(layer) for layer in LAYERS] + [RELATIONS]:
         assert (again / name).read_bytes() == (mini_model / name).read_bytes()
 
 
@@ -83,7 +102,7 @@ def test_a_model_trained_on_a_document_finds_its_entities(mini_model):
     assert all(0.0 < m.confidence <= 1.0 for m in extraction.mentions)
 
 
-@pytest.mark.parametrize("broken", ["missing", "no-meta", "bad-meta", "truncated"])
+@pytest.mark.parametrize("broken", ["missing", "no-meta", "bad-meta", "truncated", "bad-relations"])
 def test_a_broken_model_folder_is_a_one_line_error(mini_model, tmp_path, broken):
     import shutil
 
@@ -96,6 +115,8 @@ def test_a_broken_model_folder_is_a_one_line_error(mini_model, tmp_path, broken)
         (folder / META).write_text("{", encoding="utf-8")
     elif broken == "truncated":
         (folder / entity_file("org")).write_bytes(b"not a model")
+    elif broken == "bad-relations":
+        (folder / RELATIONS).write_bytes(b"not a model")
     with pytest.raises(KgError):
         load_model(folder)
 

@@ -43,7 +43,8 @@ def predict(model, example):
         mentions = example.rule_mentions
     else:
         mentions = decide_mentions(model.taggers, document, example.features)
-    return Extraction(document, mentions, extract_relations(document, mentions), project_attributes(document, mentions))
+    relations = extract_relations(document, mentions, model and model.relations)
+    return Extraction(document, mentions, relations, project_attributes(document, mentions))
 
 
 def cross_validate(examples, k: int = 5, seed: int = 0, rules_only: bool = False, progress=None,

@@ -148,5 +148,5 @@ class Extractor:
         parts = document_parts(document, min(MAX_PART, self.nlp.max_length))
         with collector_paused():
             mentions = [m for part, shift in parts for m in self._mentions(part, shift)]
-            relations = extract_relations(document, mentions)
+            relations = extract_relations(document, mentions, self.model and self.model.relations)
         return Extraction(document, mentions, relations, project_attributes(document, mentions))

@@ -1,4 +1,4 @@
-"""A trained model on disk: one CRF per entity layer and `meta.json`."""
+"""A trained model on disk: one CRF per entity layer, the relation classifier and `meta.json`."""
 from __future__ import annotations
 
 import json
@@ -8,9 +8,11 @@ from pathlib import Path
 
 from kg.errors import KgError
 from kg.extract.model.crf import LayerTaggers, read_crfsuite
+from kg.extract.relations.classifier import RelationClassifier
 
 META = "meta.json"
 FORMAT = 1
+RELATIONS = "relations.crfsuite"  # optional: without it the rules alone read relations
 
 
 def entity_file(layer: str) -> str:
@@ -27,6 +29,7 @@ class Model:
     path: Path
     meta: dict
     taggers: LayerTaggers
+    relations: RelationClassifier | None = None
 
 
 def load_model(path: str | Path | None = None) -> Model:
@@ -49,4 +52,6 @@ def load_model(path: str | Path | None = None) -> Model:
         if not file.is_file():
             raise KgError(f"{folder}: model incomplete, missing {file.name}")
         crfs[layer] = read_crfsuite(file)
-    return Model(folder, meta, LayerTaggers(crfs))
+    relations = folder / RELATIONS
+    classifier = RelationClassifier(read_crfsuite(relations)) if relations.is_file() else None
+    return Model(folder, meta, LayerTaggers(crfs), classifier)

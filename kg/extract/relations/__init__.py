@@ -3,7 +3,8 @@
 `extract_relations(document, mentions)` runs every rule of kg.extract.relations.rules over
 each sentence that has at least two mentions, reads lists set out row by row under a heading
 (kg.extract.relations.rows), and keeps one RelationMention per (head span, relation, tail span):
-the most confident.
+the most confident. With a trained relation classifier (kg.extract.relations.classifier), the
+classifier decides the pairs it reads and the rules are its features.
 """
 from __future__ import annotations
 
@@ -29,7 +30,17 @@ def _known_enterprises(mentions: list[Mention]) -> dict[str, str]:
     return known
 
 
-def extract_relations(document: Document, mentions: list[Mention]) -> list[RelationMention]:
+def extract_relations(document: Document, mentions: list[Mention], classifier=None) -> list[RelationMention]:
+    """The relations of a document's mentions: the rules', or the `classifier`'s over the rules'."""
+    found = rule_relations(document, mentions)
+    return found if classifier is None else sorted(classifier.relations(document, mentions, found), key=_order)
+
+
+def _order(r: RelationMention) -> tuple:
+    return r.sentence, r.head.start, r.tail.start, r.relation
+
+
+def rule_relations(document: Document, mentions: list[Mention]) -> list[RelationMention]:
     by_sentence: dict[int, list[Mention]] = defaultdict(list)
     for m in mentions:
         if normalize(m.name) not in GENERIC_NAMES:
@@ -55,7 +66,7 @@ def extract_relations(document: Document, mentions: list[Mention]) -> list[Relat
         key = (r.head.start, r.head.end, r.head.name, r.relation, r.tail.start, r.tail.end)
         if key not in best or r.confidence > best[key].confidence:
             best[key] = r
-    return sorted(best.values(), key=lambda r: (r.sentence, r.head.start, r.tail.start, r.relation))
+    return sorted(best.values(), key=_order)
 
 
 __all__ = ["extract_relations"]
