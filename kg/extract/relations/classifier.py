@@ -20,11 +20,17 @@ from kg.model import Document, Mention, RelationMention
 if TYPE_CHECKING:
     from kg.extract.model.crf import ChainCRF
 
-# (head type, tail type) -> the relation a pair of them may stand in; locatedIn and partOf are
-# left to the rules (the classifier read them less well than the rules: see the README)
+# (head type, tail type) -> the relation a pair of them may stand in
 SIGNATURES = {
     ("Enterprise", "Project"): "undertakes",
     ("Enterprise", "Policy"): "participatesIn",
+    ("Enterprise", "Park"): "locatedIn",
+    ("Enterprise", "Region"): "locatedIn",
+    ("Project", "Park"): "locatedIn",
+    ("Project", "Region"): "locatedIn",
+    ("Park", "Park"): "locatedIn",
+    ("Park", "Region"): "locatedIn",
+    ("Project", "Policy"): "partOf",
 }
 MAX_GAP = 150  # characters between the two mentions of a candidate pair
 LINKED, UNLINKED = "link", "none"
@@ -124,8 +130,8 @@ class RelationClassifier:
 
     def relations(self, document: Document, mentions: list[Mention], by_rules: list[RelationMention],
                   threshold: float = 0.5) -> list[RelationMention]:
-        """The rules' relations across sentences as they are; within a sentence, the pairs the
-        classifier links (with its probability as confidence)."""
+        """Within a sentence, the pairs the classifier links (with its probability as confidence);
+        the rules' other relations (across sentences, or further apart than MAX_GAP) as they are."""
         pairs = list(sentence_pairs(document, mentions, by_rules))
         judged = {_key(c.head, c.relation, c.tail) for c, _ in pairs}
         found = [r for r in by_rules if _key(r.head, r.relation, r.tail) not in judged]
@@ -142,7 +148,9 @@ def _key(head: Mention, relation: str, tail: Mention) -> tuple:
 
 def gold_pairs(document: Document, entities: list[dict], relations: list[dict]) -> Iterator[tuple[list[str], str]]:
     """Training pairs of a gold document: its entities found in the text (as the entity layers
-    are trained), the rules run over them, and each candidate pair labelled by the gold relations."""
+    are trained), the rules run over them, and each candidate pair labelled by the gold relations:
+    linked where the text from one mention to the other stands in the relation's evidence (the
+    same two names elsewhere in the document, in a sentence that does not link them, are not)."""
     from kg.extract.model.layers import LAYERS, gold_spans
     from kg.extract.relations import rule_relations
     from kg.resolve.keys import normalize
@@ -151,11 +159,14 @@ def gold_pairs(document: Document, entities: list[dict], relations: list[dict]) 
     for k, e in enumerate(entities):
         for name in {e["name"], *(e.get("aliases") or [])}:
             entity_of.setdefault(normalize(name), k)
-    linked = {(entity_of.get(normalize(r["head"])), r["relation"], entity_of.get(normalize(r["tail"])))
-              for r in relations}
+    evidence: dict[tuple, list[str]] = defaultdict(list)
+    for r in relations:
+        pair = (entity_of.get(normalize(r["head"])), r["relation"], entity_of.get(normalize(r["tail"])))
+        evidence[pair].append(normalize(r.get("evidence") or ""))
     text = document.text
     mentions = [Mention(text[s:e], type_, s, e, document.sentence_at(s).index, "gold")
                 for types in LAYERS.values() for s, e, type_ in gold_spans(text, entities, types)]
     for c, features in sentence_pairs(document, mentions, rule_relations(document, mentions)):
-        pair = (entity_of.get(normalize(c.head.name)), c.relation, entity_of.get(normalize(c.tail.name)))
-        yield features, LINKED if pair in linked else UNLINKED
+        said = evidence.get((entity_of.get(normalize(c.head.name)), c.relation, entity_of.get(normalize(c.tail.name))))
+        span = normalize(text[min(c.head.start, c.tail.start):max(c.head.end, c.tail.end)])
+        yield features, LINKED if said and any(not e or span in e for e in said) else UNLINKED
