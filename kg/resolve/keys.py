@@ -84,6 +84,7 @@ def entity_key(name: str, type_: str) -> str:
     return normalize(name)
 
 
+@lru_cache(maxsize=1 << 16)
 def programme_name(name: str) -> str | None:
     """The programme a policy name qualifies by year or level, when it does: 省级首台（套）重大技术装备 is
     首台（套）重大技术装备 at the provincial level, 2023年度国家重点研发计划 is 国家重点研发计划's year."""

@@ -69,4 +69,4 @@ def rule_relations(document: Document, mentions: list[Mention]) -> list[Relation
     return sorted(best.values(), key=_order)
 
 
-__all__ = ["extract_relations"]
+__all__ = ["extract_relations", "rule_relations"]

@@ -35,6 +35,7 @@ SIGNATURES = {
 MAX_GAP = 150  # characters between the two mentions of a candidate pair
 LINKED, UNLINKED = "link", "none"
 SOURCE = "model:relation"
+THRESHOLD = 0.5  # P(link) from which a pair is a relation (0.65-0.9 traded recall for precision at the same F1)
 MARKS = "，；：、。（）“”《》,;:()"
 WINDOW = 4  # characters read before the first mention and after the second
 
@@ -128,8 +129,8 @@ class RelationClassifier:
         rows = [k for k in map(self.index.get, features) if k is not None]
         return float(1.0 / (1.0 + np.exp(-self.weights[rows].sum())))
 
-    def relations(self, document: Document, mentions: list[Mention], by_rules: list[RelationMention],
-                  threshold: float = 0.5) -> list[RelationMention]:
+    def relations(self, document: Document, mentions: list[Mention],
+                  by_rules: list[RelationMention]) -> list[RelationMention]:
         """Within a sentence, the pairs the classifier links (with its probability as confidence);
         the rules' other relations (across sentences, or further apart than MAX_GAP) as they are."""
         pairs = list(sentence_pairs(document, mentions, by_rules))
@@ -137,7 +138,7 @@ class RelationClassifier:
         found = [r for r in by_rules if _key(r.head, r.relation, r.tail) not in judged]
         for c, features in pairs:
             p = self.probability(features)
-            if p >= threshold:
+            if p >= THRESHOLD:
                 found.append(RelationMention(c.head, c.relation, c.tail, c.head.sentence, SOURCE, round(p, 3)))
         return found
 
