@@ -103,7 +103,7 @@ def test_a_store_refusal_is_one_line_error(server, build):
 def test_a_build_loads_into_a_store_in_chunks_of_the_same_quads(build, monkeypatch):
     import kg.rdf.load
 
-    monkeypatch.setattr(kg.rdf.load, "CHUNK_LINES", 7)
+    monkeypatch.setattr(kg.rdf.load, "CHUNK_BYTES", 2000)  # chunks of about ten lines
     store = pyoxigraph.Store()
     kg.rdf.load.load_build(store, build)
     assert set(store) == set(pyoxigraph.parse(path=str(build / "graph.nq"), format=pyoxigraph.RdfFormat.N_QUADS))

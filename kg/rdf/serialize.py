@@ -7,7 +7,7 @@ graph.trig; neither step holds the dataset in memory.  Turtle (all triples) and 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
@@ -19,10 +19,31 @@ from kg.rdf.paths import NQUADS, TRIG, build_trig
 FORMATS = ("nq", "trig", "ttl", "jsonld")
 
 
-def write_nquads(lines: Iterable[str], path: str | Path) -> Path:
-    with atomic_open(path, "w") as fh:
-        fh.writelines(lines)
+def write_nquads(lines: Iterable[str], path: str | Path, sink: Callable[[bytes], None] | None = None) -> Path:
+    """Write N-Quads text (pieces of whole lines) to `path`; `sink`, if given, gets the same bytes
+    in pieces of whole lines of about kg.rdf.load.CHUNK_BYTES as they are written."""
+    with atomic_open(path, "wb") as fh:
+        for chunk in _chunks(lines):
+            fh.write(chunk)
+            if sink is not None:
+                sink(chunk)
     return Path(path)
+
+
+def _chunks(pieces: Iterable[str]) -> Iterator[bytes]:
+    """The pieces joined into UTF-8 text of about CHUNK_BYTES each (counted in characters)."""
+    from kg.rdf import load
+
+    batch: list[str] = []
+    size = 0
+    for piece in pieces:
+        batch.append(piece)
+        size += len(piece)
+        if size >= load.CHUNK_BYTES:
+            yield "".join(batch).encode()
+            batch, size = [], 0
+    if batch:
+        yield "".join(batch).encode()
 
 
 def convert_nquads(nquads: str | Path, fmt: str, path: str | Path) -> Path:
