@@ -112,7 +112,7 @@ def query_latencies(out: Path, repeat: int) -> dict[str, tuple[float, int]]:
 
 
 def extraction_ratio() -> str:
-    output = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_extract.py"), "--repeat", "2"],
+    output = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_extract.py"), "--repeat", "3"],
                             capture_output=True, text=True, check=True).stdout
     return re.search(r"ratio\s+(\S+)", output).group(1)
 

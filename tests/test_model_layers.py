@@ -1,6 +1,7 @@
 """Gold labels per character and spans read back from tags (kg/extract/model/layers.py)."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from kg.extract.model.layers import LAYERS, bio_labels, gold_spans, occurrences, spans_from_tags
@@ -43,7 +44,14 @@ def test_bio_labels_and_back():
     spans = [(0, 2, "Region"), (4, 7, "Park")]
     tags = bio_labels(8, spans)
     assert tags == ["B-Region", "I-Region", "O", "O", "B-Park", "I-Park", "I-Park", "O"]
-    assert spans_from_tags(tags) == spans
+    assert _spans(tags) == spans
+
+
+def _spans(tags: list[str], bounds=None):
+    """spans_from_tags over a list of tags (one sentence unless `bounds` say otherwise)."""
+    labels = sorted(set(tags))
+    best = np.array([labels.index(tag) for tag in tags], np.intp)
+    return spans_from_tags(labels, best, bounds or [(0, len(tags))])
 
 
 @pytest.mark.parametrize("tags, spans", [
@@ -53,4 +61,9 @@ def test_bio_labels_and_back():
     (["O", "O"], []),
 ])
 def test_spans_from_malformed_or_adjacent_tags(tags, spans):
-    assert spans_from_tags(tags) == spans
+    assert _spans(tags) == spans
+
+
+def test_spans_stop_at_sentence_bounds_and_skip_what_lies_between():
+    tags = ["B-Park", "I-Park", "I-Park", "I-Park", "I-Park", "B-Region"]
+    assert _spans(tags, [(0, 2), (2, 4)]) == [(0, 2, "Park"), (2, 4, "Park")]

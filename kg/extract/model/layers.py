@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Sequence
+
+import numpy as np
 
 # each layer is one CRF; types in different layers may nest, types in one layer may not
 LAYERS = {
@@ -59,18 +62,24 @@ def bio_labels(length: int, spans: list[tuple[int, int, str]]) -> list[str]:
     return labels
 
 
-def spans_from_tags(tags: list[str]) -> list[tuple[int, int, str]]:
-    """[start, end, type) of each B-… I-… run (an I- without its B- opens a span too)."""
-    spans, i = [], 0
-    while i < len(tags):
-        tag = tags[i]
-        if tag == OUTSIDE:
-            i += 1
-            continue
-        type_ = tag[2:]
-        j = i + 1
-        while j < len(tags) and tags[j] == "I-" + type_:
-            j += 1
-        spans.append((i, j, type_))
-        i = j
-    return spans
+def spans_from_tags(labels: Sequence[str], best: np.ndarray,
+                    bounds: Sequence[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """[start, end, type) of each B-… I-… run of the tags `best` indexes in `labels`, inside the
+    [start, end) `bounds` (sentences; a run stops where one ends): an I- without its B- opens a span
+    too, and a B- always does. Ordered by start."""
+    size = len(best)
+    kinds = [OUTSIDE if label == OUTSIDE else label[2:] for label in labels]
+    types = sorted(set(kinds) - {OUTSIDE})
+    type_code = np.array([0 if kind == OUTSIDE else types.index(kind) + 1 for kind in kinds], np.intp)
+    opens = np.array([label.startswith("B-") for label in labels], bool)
+    inside, first = np.zeros(size, bool), np.zeros(size, bool)
+    for start, end in bounds:
+        inside[start:end] = True
+        first[start] = start < end
+    kind = np.where(inside, type_code[best], 0)
+    goes_on = np.zeros(size, bool)  # the character carries on the run of the one before it
+    goes_on[1:] = (kind[1:] != 0) & (kind[1:] == kind[:-1]) & ~opens[best[1:]] & ~first[1:]
+    starts = np.flatnonzero((kind != 0) & ~goes_on)
+    stops = np.append(np.flatnonzero(~goes_on), size)
+    ends = stops[np.searchsorted(stops, starts, side="right")]
+    return [(start, end, types[code - 1]) for start, end, code in zip(starts.tolist(), ends.tolist(), kind[starts].tolist())]

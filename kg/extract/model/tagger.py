@@ -1,6 +1,7 @@
 """Entity mentions from the layer CRFs: tag each sentence, read spans back, score them."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from kg.extract.components.base import NAME_CHAR, strip_name
@@ -15,21 +16,21 @@ from kg.model import Document, Mention
 def tag_entities(taggers: LayerTaggers, document: Document, features: Features) -> list[Mention]:
     """Mentions of every layer; confidence is the mean marginal probability of the span's tags."""
     rows, ids = features.encode(taggers.index.get)
-    taggings = taggers.tag(len(document.text), rows, ids, [(s.start, s.end) for s in document.sentences])
-    best = {layer: (t.labels, t.best.tolist(), t.marginal) for layer, t in taggings.items()}
-    mentions = []
-    for sentence in document.sentences:
-        for layer in LAYERS:
-            labels, indices, marginal = best[layer]
-            tags = [labels[i] for i in indices[sentence.start:sentence.end]]
-            for s, e, type_ in spans_from_tags(tags):
-                start, end = sentence.start + s, sentence.start + e
-                name = strip_name(document.text[start:end])
-                if not name:
-                    continue
-                confidence = float(marginal[start:end].sum()) / (e - s)
-                mentions.append(Mention(name, type_, start, end, sentence.index, f"model:{layer}", round(confidence, 3)))
-    return mentions
+    bounds = [(s.start, s.end) for s in document.sentences]
+    taggings = taggers.tag(len(document.text), rows, ids, bounds)
+    sentence_starts = [s.start for s in document.sentences]
+    found = []  # (sentence, layer, mention): sentence by sentence, layer by layer
+    for order, layer in enumerate(LAYERS):
+        tagging = taggings[layer]
+        for start, end, type_ in spans_from_tags(tagging.labels, tagging.best, bounds):
+            name = strip_name(document.text[start:end])
+            if not name:
+                continue
+            sentence = document.sentences[bisect.bisect_right(sentence_starts, start) - 1].index
+            confidence = float(tagging.marginal[start:end].sum()) / (end - start)
+            found.append((sentence, order, Mention(name, type_, start, end, sentence, f"model:{layer}",
+                                                   round(confidence, 3))))
+    return [mention for _, _, mention in sorted(found, key=lambda item: (item[0], item[1], item[2].start))]
 
 
 LIST_SEPARATOR = "、"
