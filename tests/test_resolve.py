@@ -1,9 +1,11 @@
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract.lexicon import Lexicon, LexiconEntry
 from kg.model import Document, DocumentMeta, Extraction, Mention, ProjectAttributes, RelationMention, Sentence
 from kg.resolve import entity_key, normalize, resolve
+from kg.resolve.keys import programme_names
 
 
 def test_normalize_follows_the_scoring_rules():
@@ -36,9 +38,23 @@ def test_a_policy_qualified_by_level_or_year_also_goes_by_the_programme_name():
         ("一拖柴油机", "Enterprise"), ("省级首台（套）重大技术装备", "Policy"), ("2023年省级创新型中小企业", "Policy")])
     policies = {e.name: e.names_by_doc["a"] for e in resolve([doc]).entities.values() if e.type == "Policy"}
     assert policies == {"省级首台（套）重大技术装备": {"省级首台（套）重大技术装备", "首台（套）重大技术装备"},
-                        "2023年省级创新型中小企业": {"2023年省级创新型中小企业", "创新型中小企业"}}
+                        "2023年省级创新型中小企业": {"2023年省级创新型中小企业", "省级创新型中小企业", "创新型中小企业"}}
     enterprise = next(e for e in resolve([doc]).entities.values() if e.type == "Enterprise")
     assert enterprise.aliases == {"一拖柴油机"}
+
+
+@pytest.mark.parametrize("name, shorter", [
+    ("2023年度江西省绿色工厂", ("江西省绿色工厂", "绿色工厂")),  # the year's batch, then the place
+    ("2023年度第二批市级专精特新中小企业", ("第二批市级专精特新中小企业", "市级专精特新中小企业", "专精特新中小企业")),
+    ("潍坊市瞪羚企业", ("瞪羚企业",)),
+    ("全省城市更新典型案例", ("城市更新典型案例",)),
+    ("国家高新技术企业", ("高新技术企业",)),
+    ("常州市龙城英才计划", ("龙城英才计划",)),  # one place name at most: 龙城 is part of the programme's name
+    ("万人助万企", ()),
+    ("省级专项", ()),  # nothing shorter than four characters
+])
+def test_the_shorter_names_of_a_qualified_programme(name, shorter):
+    assert programme_names(name) == shorter
 
 
 def _extraction(doc_id: str, text: str, mentions: list[tuple[str, str]], relations=()) -> Extraction:

@@ -85,14 +85,22 @@ def entity_key(name: str, type_: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def programme_name(name: str) -> str | None:
-    """The programme a policy name qualifies by year or level, when it does: 省级首台（套）重大技术装备 is
-    首台（套）重大技术装备 at the provincial level, 2023年度国家重点研发计划 is 国家重点研发计划's year."""
-    bare = QUALIFIERS.sub("", name, count=1)
-    return bare if bare != name and len(bare) >= 4 else None
+def programme_names(name: str) -> tuple[str, ...]:
+    """The shorter names a policy name goes by when it qualifies a programme by year, batch, level
+    or place, one qualifier dropped after another: 2023年度江西省绿色工厂 is 江西省绿色工厂 (that
+    year's batch) and 绿色工厂, 省级首台（套）重大技术装备 is 首台（套）重大技术装备, 国家高新技术企业 is
+    高新技术企业. One place name at most is dropped (常州市龙城英才计划: 龙城英才计划)."""
+    forms, current, place_dropped = [], name, False
+    while True:
+        shorter = QUALIFIER.sub("", current, count=1)
+        if shorter == current and not place_dropped:
+            shorter, place_dropped = _strip_region_prefix(current), True
+        if shorter == current or len(shorter) < 4:
+            return tuple(forms)
+        forms.append(current := shorter)
 
 
 YEAR_PREFIX = re.compile(r"^\d{4}年度?(?=\D)")
-QUALIFIERS = re.compile(r"^(?:\d{4}年度?|(?:国家|省|市|县|区)级)+")
+QUALIFIER = re.compile(r"^(?:\d{4}年度?|(?:首|第[一二三四五六七八九十\d]+)批|(?:国家|省|市|县|区)级|国家|全(?:国|省|市|县|区))")
 # a province named or implied in front of a provincial programme (not 省级, a level of its own)
 PROVINCE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|全省|省)(?!级)(?=[\u4e00-\u9fff]{4})")

@@ -7,7 +7,7 @@ from dataclasses import fields
 from kg.extract.lexicon import Lexicon
 from kg.model import Entity, Evidence, Extraction, Fact, Mention, ProjectAttributes, Resolution
 from kg.resolve.corrections import SIGNATURES, Correction, CorrectionRules, correct_relations
-from kg.resolve.keys import entity_id, entity_key, normalize, programme_name
+from kg.resolve.keys import entity_id, entity_key, normalize, programme_names
 
 
 
@@ -110,8 +110,8 @@ class _Resolver:
             ent = self.entities[ent_id] = Entity(ent_id, type_, m.name)
         ent.also |= seen - {type_}
         names = {m.name}
-        if type_ == "Policy" and (programme := programme_name(m.name)):
-            names.add(programme)  # the scorer and searches find it by either
+        if type_ == "Policy":
+            names.update(programme_names(m.name))  # the scorer and searches find it by any
         ent.aliases |= names
         ent.documents.add(doc_id)
         ent.names_by_doc.setdefault(doc_id, set()).update(names)
