@@ -151,3 +151,13 @@ def test_resolution_is_idempotent_on_repeated_documents(documents):
     assert sorted(once.entities) == sorted(twice.entities)
     assert {e.name for e in once.entities.values()} == {e.name for e in twice.entities.values()}
     assert sorted((f.head, f.relation, f.tail) for f in once.facts) == sorted((f.head, f.relation, f.tail) for f in twice.facts)
+
+
+def test_a_park_word_alone_is_the_one_park_of_the_document_it_ends():
+    doc = _extraction("a", "漕河泾开发区新增企业12家。开发区全年产值增长9%。", [
+        ("漕河泾开发区", "Park"), ("开发区", "Park")])
+    two = _extraction("b", "漕河泾开发区与张江开发区合作，开发区之间互认资质。", [
+        ("漕河泾开发区", "Park"), ("张江开发区", "Park"), ("开发区", "Park")])
+    parks = {e.name: e.names_by_doc for e in resolve([doc, two]).entities.values()}
+    assert parks["漕河泾开发区"] == {"a": {"漕河泾开发区", "开发区"}, "b": {"漕河泾开发区"}}
+    assert parks["开发区"] == {"b": {"开发区"}}  # two parks it could stand for: left as it is

@@ -5,10 +5,13 @@ from collections import Counter, defaultdict
 from dataclasses import fields
 
 from kg.extract.lexicon import Lexicon
+from kg.extract.vocab import words
 from kg.model import Entity, Evidence, Extraction, Fact, Mention, ProjectAttributes, Resolution
 from kg.resolve.corrections import SIGNATURES, Correction, CorrectionRules, correct_relations
 from kg.resolve.keys import entity_id, entity_key, normalize, programme_names
 
+
+PARK_WORDS = frozenset(words("park_head"))
 
 
 def _evidence(extraction: Extraction, start: int, end: int, sentence: int, source: str, confidence: float) -> Evidence:
@@ -27,6 +30,19 @@ def _document_types(mentions: list[Mention]) -> dict[str, tuple[str, set[str]]]:
         name: (max(sorted(v), key=lambda t: v[t]), set(v))
         for name, v in votes.items()
     }
+
+
+def _named_parks(mentions: list[Mention]) -> dict[str, str]:
+    """A park word standing alone in one document (开发区, 高新区, 园区) -> the one park name of that
+    document it ends (漕河泾开发区), where the document has exactly one: the text's short reference
+    to the park it named, not a park of its own."""
+    parks = {normalize(m.name) for m in mentions if m.type == "Park"}
+    named = {}
+    for word in parks & PARK_WORDS:
+        longer = {name for name in parks if name.endswith(word) and name != word}
+        if len(longer) == 1:
+            named[word] = longer.pop()
+    return named
 
 
 class _Keys:
@@ -61,10 +77,13 @@ class _Resolver:
 
     def add_document(self, ex: Extraction) -> None:
         types = _document_types(ex.mentions)
+        named_parks = _named_parks(ex.mentions)
         id_of_name: dict[str, str] = {}
         for m in ex.mentions:
-            if normalize(m.name):
-                id_of_name[normalize(m.name)] = self._add_mention(ex, m, *types[normalize(m.name)])
+            if norm := normalize(m.name):
+                type_, seen = types[norm]
+                stands_for = named_parks.get(norm) if type_ == "Park" else None
+                id_of_name[norm] = self._add_mention(ex, m, type_, seen, stands_for)
         for rel in ex.relations:
             if rel.confidence < self.min_confidence:
                 continue
@@ -91,12 +110,14 @@ class _Resolver:
             id_of_name[norm] = self._add_mention(ex, m, m.type, {m.type})
         return id_of_name[norm]
 
-    def _add_mention(self, ex: Extraction, m: Mention, type_: str, seen: set[str]) -> str | None:
-        """The entity id the mention joins; None when it is left out (low confidence, rejected)."""
+    def _add_mention(self, ex: Extraction, m: Mention, type_: str, seen: set[str],
+                     stands_for: str | None = None) -> str | None:
+        """The entity id the mention joins (that of `stands_for`, the name it refers to, if given);
+        None when it is left out (low confidence, rejected)."""
         if m.confidence < self.min_confidence:
             return None
         doc_id = ex.document.doc_id
-        key, lexicon_name = self.keys(m.name, type_)
+        key, lexicon_name = self.keys(stands_for or m.name, type_)
         ent_id = entity_id(type_, key)
         if self.rules:
             corrected = self.rules.entity(ent_id, type_, m.name)
@@ -116,7 +137,8 @@ class _Resolver:
         ent.documents.add(doc_id)
         ent.names_by_doc.setdefault(doc_id, set()).update(names)
         ent.mentions.append(_evidence(ex, m.start, m.end, m.sentence, m.source, m.confidence))
-        self.surface_counts[ent_id][m.name] += 1
+        if stands_for is None:  # a short reference does not name the entity
+            self.surface_counts[ent_id][m.name] += 1
         if lexicon_name:
             self.preferred[ent_id] = lexicon_name
         attrs = ex.attributes.get((m.start, m.end))
