@@ -161,3 +161,12 @@ def test_a_park_word_alone_is_the_one_park_of_the_document_it_ends():
     parks = {e.name: e.names_by_doc for e in resolve([doc, two]).entities.values()}
     assert parks["漕河泾开发区"] == {"a": {"漕河泾开发区", "开发区"}, "b": {"漕河泾开发区"}}
     assert parks["开发区"] == {"b": {"开发区"}}  # two parks it could stand for: left as it is
+
+
+def test_a_project_also_goes_by_its_name_with_or_without_the_company_written_with_it():
+    text = "安徽金石矿业有限公司年产500万吨选矿项目开工，江淮电子有限公司触控模组项目投产。"
+    doc = _extraction("a", text, [("安徽金石矿业有限公司", "Enterprise"), ("安徽金石矿业有限公司年产500万吨选矿项目", "Project"),
+                                  ("江淮电子有限公司", "Enterprise"), ("触控模组项目", "Project")])
+    projects = {e.name: e.aliases for e in resolve([doc]).entities.values() if e.type == "Project"}
+    assert projects == {"安徽金石矿业有限公司年产500万吨选矿项目": {"安徽金石矿业有限公司年产500万吨选矿项目", "年产500万吨选矿项目"},
+                        "触控模组项目": {"触控模组项目", "江淮电子有限公司触控模组项目"}}

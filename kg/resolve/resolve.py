@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import fields
+from typing import Iterable
 
 from kg.extract.lexicon import Lexicon
 from kg.extract.vocab import words
@@ -45,6 +46,26 @@ def _named_parks(mentions: list[Mention]) -> dict[str, str]:
     return named
 
 
+def _names_with_company(text: str, mentions: list[Mention]) -> dict[tuple[int, int], list[str]]:
+    """(start, end) of a project mention -> its other names as written: without the company its
+    name begins with, or with the company written just before it (安徽某某矿业有限公司年产500万吨铁精粉选矿
+    项目 is also 年产500万吨铁精粉选矿项目, and the other way round)."""
+    ends_from: dict[int, list[int]] = defaultdict(list)
+    starts_to: dict[int, list[int]] = defaultdict(list)
+    for m in mentions:
+        if m.type == "Enterprise":
+            ends_from[m.start].append(m.end)
+            starts_to[m.end].append(m.start)
+    names: dict[tuple[int, int], list[str]] = {}
+    for m in mentions:
+        if m.type == "Project":
+            forms = [text[end:m.end] for end in ends_from[m.start] if m.end - end >= 4]
+            forms += [text[start:m.end] for start in starts_to[m.start]]
+            if forms:
+                names[m.start, m.end] = forms
+    return names
+
+
 class _Keys:
     """Resolution keys, with lexicon aliases mapped onto their entry's key."""
 
@@ -78,12 +99,14 @@ class _Resolver:
     def add_document(self, ex: Extraction) -> None:
         types = _document_types(ex.mentions)
         named_parks = _named_parks(ex.mentions)
+        with_company = _names_with_company(ex.document.text, ex.mentions)
         id_of_name: dict[str, str] = {}
         for m in ex.mentions:
             if norm := normalize(m.name):
                 type_, seen = types[norm]
                 stands_for = named_parks.get(norm) if type_ == "Park" else None
-                id_of_name[norm] = self._add_mention(ex, m, type_, seen, stands_for)
+                other_names = with_company.get((m.start, m.end), ()) if type_ == "Project" else ()
+                id_of_name[norm] = self._add_mention(ex, m, type_, seen, stands_for, other_names)
         for rel in ex.relations:
             if rel.confidence < self.min_confidence:
                 continue
@@ -111,9 +134,9 @@ class _Resolver:
         return id_of_name[norm]
 
     def _add_mention(self, ex: Extraction, m: Mention, type_: str, seen: set[str],
-                     stands_for: str | None = None) -> str | None:
-        """The entity id the mention joins (that of `stands_for`, the name it refers to, if given);
-        None when it is left out (low confidence, rejected)."""
+                     stands_for: str | None = None, other_names: Iterable[str] = ()) -> str | None:
+        """The entity id the mention joins (that of `stands_for`, the name it refers to, if given),
+        which also goes by `other_names`; None when it is left out (low confidence, rejected)."""
         if m.confidence < self.min_confidence:
             return None
         doc_id = ex.document.doc_id
@@ -130,7 +153,7 @@ class _Resolver:
         if ent is None:
             ent = self.entities[ent_id] = Entity(ent_id, type_, m.name)
         ent.also |= seen - {type_}
-        names = {m.name}
+        names = {m.name, *other_names}
         if type_ == "Policy":
             names.update(programme_names(m.name))  # the scorer and searches find it by any
         ent.aliases |= names
