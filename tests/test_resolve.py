@@ -50,6 +50,7 @@ def test_a_policy_qualified_by_level_or_year_also_goes_by_the_programme_name():
     ("全省城市更新典型案例", ("城市更新典型案例",)),
     ("国家高新技术企业", ("高新技术企业",)),
     ("常州市龙城英才计划", ("龙城英才计划",)),  # one place name at most: 龙城 is part of the programme's name
+    ("德清县四换三名示范企业名单", ("四换三名示范企业名单", "德清县四换三名示范企业", "四换三名示范企业")),  # the list of it
     ("万人助万企", ()),
     ("省级专项", ()),  # nothing shorter than four characters
 ])

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kg.extract.vocab import words
 from kg.text.gazetteer import place_names
 
 MARKS = "“”\"'‘’《》「」『』【】"
@@ -87,19 +88,30 @@ def entity_key(name: str, type_: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def programme_names(name: str) -> tuple[str, ...]:
     """The shorter names a policy name goes by when it qualifies a programme by year, batch, level
-    or place, one qualifier dropped after another: 2023年度江西省绿色工厂 is 江西省绿色工厂 (that
-    year's batch) and 绿色工厂, 省级首台（套）重大技术装备 is 首台（套）重大技术装备, 国家高新技术企业 is
-    高新技术企业. One place name at most is dropped (常州市龙城英才计划: 龙城英才计划)."""
+    or place, one qualifier dropped after another (2023年度江西省绿色工厂 is 江西省绿色工厂, that year's
+    batch, and 绿色工厂; 国家高新技术企业 is 高新技术企业), or names the list of it (雄鹰行动培育企业名单 is
+    雄鹰行动培育企业)."""
+    forms = list(_unqualified(name))
+    listed = next((name[:-len(noun)] for noun in LIST_NOUNS if name.endswith(noun) and len(name) - len(noun) >= 4), None)
+    if listed:
+        forms += [listed, *_unqualified(listed)]
+    return tuple(forms)
+
+
+def _unqualified(name: str) -> list[str]:
+    """`name` without its qualifiers, one dropped after another; one place name at most
+    (常州市龙城英才计划: 龙城英才计划, 龙城 being part of the programme's name)."""
     forms, current, place_dropped = [], name, False
     while True:
         shorter = QUALIFIER.sub("", current, count=1)
         if shorter == current and not place_dropped:
             shorter, place_dropped = _strip_region_prefix(current), True
         if shorter == current or len(shorter) < 4:
-            return tuple(forms)
+            return forms
         forms.append(current := shorter)
 
 
+LIST_NOUNS = tuple(words("list_noun"))  # 名单: the list of a programme's members
 YEAR_PREFIX = re.compile(r"^\d{4}年度?(?=\D)")
 QUALIFIER = re.compile(r"^(?:\d{4}年度?|(?:首|第[一二三四五六七八九十\d]+)批|(?:国家|省|市|县|区)级|国家|全(?:国|省|市|县|区))")
 # a province named or implied in front of a provincial programme (not 省级, a level of its own)
