@@ -92,7 +92,8 @@ def programme_names(name: str) -> tuple[str, ...]:
     batch, and 绿色工厂; 国家高新技术企业 is 高新技术企业), or names the list of it (雄鹰行动培育企业名单 is
     雄鹰行动培育企业)."""
     forms = list(_unqualified(name))
-    listed = next((name[:-len(noun)] for noun in LIST_NOUNS if name.endswith(noun) and len(name) - len(noun) >= 4), None)
+    listed = next((name[:-len(noun)] for noun in LIST_NOUNS
+                   if name.endswith(noun) and len(name) - len(noun) >= 4), None)
     if listed:
         forms += [listed, *_unqualified(listed)]
     return tuple(forms)

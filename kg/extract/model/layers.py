@@ -82,4 +82,5 @@ def spans_from_tags(labels: Sequence[str], best: np.ndarray,
     starts = np.flatnonzero((kind != 0) & ~goes_on)
     stops = np.append(np.flatnonzero(~goes_on), size)
     ends = stops[np.searchsorted(stops, starts, side="right")]
-    return [(start, end, types[code - 1]) for start, end, code in zip(starts.tolist(), ends.tolist(), kind[starts].tolist())]
+    return [(start, end, types[code - 1])
+            for start, end, code in zip(starts.tolist(), ends.tolist(), kind[starts].tolist())]
