@@ -23,8 +23,9 @@ EXECUTORS = ("local", "dask")
 # 1.5 s, a sixth of what extracting a MiB of text takes)
 WORKER_BYTES = 1 << 20
 # up to this much input, this process loads the Extractor once before forking the workers, which
-# share it (no start-up of their own); above it, it stays out of this process's memory, which
-# then holds only the resolution and the writing of a large build
+# share it (no start-up of their own), and one job runs here; above it, the Extractor stays out of
+# this process's memory, which then holds only the resolution and the writing of a large build
+# (one job then runs in one worker process)
 SHARED_START_BYTES = 8 << 20
 
 
@@ -75,7 +76,8 @@ def process_documents(paths: list[Path], lexicons: list[str | Path] | None = Non
                       model: str | Path | None = None) -> Iterator[DocumentResult]:
     """One `DocumentResult` per path, in the order of `paths`.
 
-    local: `jobs` worker processes (None: see _default_workers; 1: this process); dask: the
+    local: `jobs` worker processes (None: see _default_workers; 1: this process, or for a corpus
+    above SHARED_START_BYTES one worker process); dask: the
     cluster whose scheduler listens at `scheduler` (host:port or tcp://host:port).
     `model`: a folder from `kg train` (None: the shipped model; on a cluster the folder must be
     readable by the workers)."""
@@ -91,7 +93,7 @@ def process_documents(paths: list[Path], lexicons: list[str | Path] | None = Non
     if jobs is not None and jobs < 1:
         raise KgError(f"--jobs {jobs}: give a number of processes, 1 or more")
     workers = min(jobs or _default_workers(paths), len(paths))
-    if workers <= 1:
+    if workers <= 1 and _total_size(paths) <= SHARED_START_BYTES:
         for path in paths:
             yield read_and_extract(path, lexicon_paths, model)
         return
@@ -134,14 +136,18 @@ def _default_workers(paths: list[Path]) -> int:
     cpus = os.cpu_count() or 1
     if _shares_start_up(paths):
         return max(1, min(cpus, len(paths)))
-    return max(1, min(cpus, sum(map(_size, paths)) // WORKER_BYTES))
+    return max(1, min(cpus, _total_size(paths) // WORKER_BYTES))
 
 
 def _shares_start_up(paths: list[Path]) -> bool:
     """Whether forked workers inherit this process's Extractor: a small corpus, where fork exists."""
     import multiprocessing
 
-    return "fork" in multiprocessing.get_all_start_methods() and sum(map(_size, paths)) <= SHARED_START_BYTES
+    return "fork" in multiprocessing.get_all_start_methods() and _total_size(paths) <= SHARED_START_BYTES
+
+
+def _total_size(paths: list[Path]) -> int:
+    return sum(map(_size, paths))
 
 
 def _size(path: Path) -> int:

@@ -105,3 +105,17 @@ def test_for_a_small_corpus_this_process_loads_the_extractor_once_for_the_worker
     monkeypatch.setattr(parallel, "SHARED_START_BYTES", 0)
     list(process_documents(paths, jobs=2))
     assert parallel._extractors == {}  # a large corpus: each worker loads its own
+
+
+def test_one_job_runs_here_for_a_small_corpus_and_in_one_worker_for_a_large_one(tmp_path, monkeypatch):
+    from kg import parallel
+
+    monkeypatch.setattr(parallel, "_extractors", {})
+    path = tmp_path / "d.txt"
+    path.write_text("中信重工实施智能制造项目。", encoding="utf-8")
+    assert list(process_documents([path], jobs=1))[0].extraction.mentions[0].name == "中信重工"
+    assert list(parallel._extractors) == [((), None)]
+    monkeypatch.setattr(parallel, "_extractors", {})
+    monkeypatch.setattr(parallel, "SHARED_START_BYTES", 0)
+    assert list(process_documents([path], jobs=1))[0].extraction.mentions[0].name == "中信重工"
+    assert parallel._extractors == {}  # the models stay out of the process that resolves and writes
