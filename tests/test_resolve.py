@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from kg.extract.lexicon import Lexicon, LexiconEntry
 from kg.model import Document, DocumentMeta, Extraction, Mention, ProjectAttributes, RelationMention, Sentence
 from kg.resolve import entity_key, normalize, resolve
-from kg.resolve.keys import programme_names
+from kg.resolve.keys import programme_names, quoted_names
 
 
 def test_normalize_follows_the_scoring_rules():
@@ -56,6 +56,28 @@ def test_a_policy_qualified_by_level_or_year_also_goes_by_the_programme_name():
 ])
 def test_the_shorter_names_of_a_qualified_programme(name, shorter):
     assert programme_names(name) == shorter
+
+
+@pytest.mark.parametrize("written, name, quoted", [
+    ("级“专精特新”中小企业，", "省级专精特新中小企业", ["专精特新"]),
+    ("“瞪羚”企业，", "瞪羚企业", ["瞪羚"]),  # the opening quote just before the mention
+    ("“个转企”“小升规”企", "个转企小升规", ["个转企", "小升规"]),
+    ("省“揭榜挂帅”项", "揭榜挂帅", []),  # the quote is the whole name
+    ("施“双倍增”计划", "计划", []),  # the quote is context, not part of the mention
+    ("级“2023年度绿色工厂”名单", "2023年度绿色工厂名单", ["2023年度绿色工厂", "绿色工厂"]),
+])
+def test_a_policy_with_a_quote_in_it_also_goes_by_the_quote(written, name, quoted):
+    assert quoted_names(written, name) == quoted
+
+
+def test_resolution_gives_a_designation_the_name_of_its_quoted_programme():
+    text = "某某科技入选省级“专精特新”中小企业。"
+    doc = Document("q", "q.txt", text, text, list(range(len(text))), [Sentence(0, 0, len(text), text)],
+                   DocumentMeta("q", year=2024))
+    start = text.index("省级")
+    mention = Mention("省级专精特新中小企业", "Policy", start, text.index("。"), 0, "test", 0.9)
+    policy = next(iter(resolve([Extraction(doc, [mention], [], {})]).entities.values()))
+    assert "专精特新" in policy.aliases
 
 
 def _extraction(doc_id: str, text: str, mentions: list[tuple[str, str]], relations=()) -> Extraction:

@@ -99,6 +99,20 @@ def programme_names(name: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+QUOTED = re.compile(r"“([^“”]{2,})”")
+
+
+def quoted_names(written: str, name: str) -> list[str]:
+    """The quoted parts of a policy mention that says more than its quote, with their shorter
+    names: 省级“专精特新”中小企业 is also 专精特新, the programme it is a designation of. `written`: the
+    mention as the text has it, with a character of context on either side (for the quotes)."""
+    forms = []
+    for core in QUOTED.findall(written):
+        if core != name and core in name:
+            forms += [core, *programme_names(core)]
+    return forms
+
+
 def _unqualified(name: str) -> list[str]:
     """`name` without its qualifiers, one dropped after another; one place name at most
     (常州市龙城英才计划: 龙城英才计划, 龙城 being part of the programme's name)."""

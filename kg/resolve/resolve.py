@@ -9,7 +9,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.vocab import words
 from kg.model import Entity, Evidence, Extraction, Fact, Mention, ProjectAttributes, Resolution
 from kg.resolve.corrections import SIGNATURES, Correction, CorrectionRules, correct_relations
-from kg.resolve.keys import entity_id, entity_key, normalize, programme_names
+from kg.resolve.keys import entity_id, entity_key, normalize, programme_names, quoted_names
 
 
 PARK_WORDS = frozenset(words("park_head"))
@@ -106,6 +106,8 @@ class _Resolver:
                 type_, seen = types[norm]
                 stands_for = named_parks.get(norm) if type_ == "Park" else None
                 other_names = with_company.get((m.start, m.end), ()) if type_ == "Project" else ()
+                if type_ == "Policy":
+                    other_names = quoted_names(ex.document.text[max(0, m.start - 1):m.end + 1], m.name)
                 id_of_name[norm] = self._add_mention(ex, m, type_, seen, stands_for, other_names)
         for rel in ex.relations:
             if rel.confidence < self.min_confidence:
