@@ -193,3 +193,18 @@ def test_a_project_also_goes_by_its_name_with_or_without_the_company_written_wit
     projects = {e.name: e.aliases for e in resolve([doc]).entities.values() if e.type == "Project"}
     assert projects == {"安徽金石矿业有限公司年产500万吨选矿项目": {"安徽金石矿业有限公司年产500万吨选矿项目", "年产500万吨选矿项目"},
                         "触控模组项目": {"触控模组项目", "江淮电子有限公司触控模组项目"}}
+
+
+@pytest.mark.parametrize("text, mentions, name, other_names", [
+    ("某某科技入选湖北省绿色工厂。", [("湖北省", "Region"), ("绿色工厂", "Policy")], "绿色工厂", {"湖北省绿色工厂"}),
+    ("某某科技获评省级创新型企业。", [("创新型企业", "Policy")], "创新型企业", {"省级创新型企业"}),
+    ("某某科技入选国家级“小巨人”。", [("小巨人", "Policy")], "小巨人", {"国家级小巨人"}),
+    ("汉台区宗营镇污水处理站开工。", [("汉台区", "Region"), ("宗营镇", "Region"), ("污水处理站", "Project")],
+     "污水处理站", {"宗营镇污水处理站", "汉台区宗营镇污水处理站"}),
+    ("省级污水处理站开工。", [("污水处理站", "Project")], "污水处理站", set()),  # a level names no project
+    ("湖北省的绿色工厂。", [("湖北省", "Region"), ("绿色工厂", "Policy")], "绿色工厂", set()),  # not adjacent
+])
+def test_a_policy_or_project_also_goes_by_the_place_and_level_written_before_it(text, mentions, name, other_names):
+    res = resolve([_extraction("p", text, mentions)])
+    entity = next(e for e in res.entities.values() if e.name == name)
+    assert entity.aliases - {name} == other_names

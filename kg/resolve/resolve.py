@@ -1,6 +1,7 @@
 """Merge mentions into entities and relation mentions into facts, across documents."""
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import fields
 from typing import Iterable
@@ -13,6 +14,9 @@ from kg.resolve.keys import entity_id, entity_key, normalize, programme_names, q
 
 
 PARK_WORDS = frozenset(words("park_head"))
+# the level a programme is written with (省级, 国家): the text may put it in front of the mention
+LEVEL_BEFORE = re.compile(r"(?:(?:国家|省|市|县|区)级|国家)[“《]?$")
+OPENING_MARKS = "“《"
 
 
 def _evidence(extraction: Extraction, start: int, end: int, sentence: int, source: str, confidence: float) -> Evidence:
@@ -66,6 +70,31 @@ def _names_with_company(text: str, mentions: list[Mention]) -> dict[tuple[int, i
     return names
 
 
+def _names_with_place(text: str, mentions: list[Mention]) -> dict[tuple[int, int], list[str]]:
+    """(start, end) of a policy or project mention -> its names with the places the text writes
+    right before it (Region mentions, at most two), and for a policy its level: 湖北省绿色工厂 for
+    绿色工厂 after 湖北省, 汉台区宗营镇污水处理站 for 宗营镇污水处理站, 省级创新型企业 for 创新型企业."""
+    region_from = {m.end: m.start for m in mentions if m.type == "Region"}
+    names: dict[tuple[int, int], list[str]] = {}
+    for m in mentions:
+        if m.type not in ("Policy", "Project"):
+            continue
+        start, forms = m.start, []
+        for _ in range(2):
+            quote = 1 if start and text[start - 1] in OPENING_MARKS else 0
+            level = LEVEL_BEFORE.search(text, max(0, start - 4), start) if m.type == "Policy" else None
+            if start - quote in region_from:
+                start = region_from[start - quote]
+            elif level:
+                start = level.start()
+            else:
+                break
+            forms.append(re.sub(f"[{OPENING_MARKS}]", "", text[start:m.start]) + m.name)
+        if forms:
+            names[m.start, m.end] = forms
+    return names
+
+
 class _Keys:
     """Resolution keys, with lexicon aliases mapped onto their entry's key."""
 
@@ -100,14 +129,17 @@ class _Resolver:
         types = _document_types(ex.mentions)
         named_parks = _named_parks(ex.mentions)
         with_company = _names_with_company(ex.document.text, ex.mentions)
+        with_place = _names_with_place(ex.document.text, ex.mentions)
         id_of_name: dict[str, str] = {}
         for m in ex.mentions:
             if norm := normalize(m.name):
                 type_, seen = types[norm]
                 stands_for = named_parks.get(norm) if type_ == "Park" else None
-                other_names = with_company.get((m.start, m.end), ()) if type_ == "Project" else ()
-                if type_ == "Policy":
-                    other_names = quoted_names(ex.document.text[max(0, m.start - 1):m.end + 1], m.name)
+                other_names = list(with_place.get((m.start, m.end), ()))
+                if type_ == "Project":
+                    other_names += with_company.get((m.start, m.end), ())
+                elif type_ == "Policy":
+                    other_names += quoted_names(ex.document.text[max(0, m.start - 1):m.end + 1], m.name)
                 id_of_name[norm] = self._add_mention(ex, m, type_, seen, stands_for, other_names)
         for rel in ex.relations:
             if rel.confidence < self.min_confidence:
