@@ -201,10 +201,12 @@ def test_a_project_also_goes_by_its_name_with_or_without_the_company_written_wit
     ("某某科技入选国家级“小巨人”。", [("小巨人", "Policy")], "小巨人", {"国家级小巨人"}),
     ("汉台区宗营镇污水处理站开工。", [("汉台区", "Region"), ("宗营镇", "Region"), ("污水处理站", "Project")],
      "污水处理站", {"宗营镇污水处理站", "汉台区宗营镇污水处理站"}),
+    ("陈仓区阳平工业园新入园企业。", [("陈仓区", "Region"), ("阳平工业园", "Park")], "阳平工业园", {"陈仓区阳平工业园"}),
+    ("荷塘区金山工业园新入园企业。", [("荷塘区", "Region"), ("荷塘区金山工业园", "Park")], "荷塘区金山工业园", {"金山工业园"}),
     ("省级污水处理站开工。", [("污水处理站", "Project")], "污水处理站", set()),  # a level names no project
     ("湖北省的绿色工厂。", [("湖北省", "Region"), ("绿色工厂", "Policy")], "绿色工厂", set()),  # not adjacent
 ])
-def test_a_policy_or_project_also_goes_by_the_place_and_level_written_before_it(text, mentions, name, other_names):
+def test_a_policy_project_or_park_also_goes_by_its_name_with_and_without_places(text, mentions, name, other_names):
     res = resolve([_extraction("p", text, mentions)])
     entity = next(e for e in res.entities.values() if e.name == name)
     assert entity.aliases - {name} == other_names

@@ -71,13 +71,18 @@ def _names_with_company(text: str, mentions: list[Mention]) -> dict[tuple[int, i
 
 
 def _names_with_place(text: str, mentions: list[Mention]) -> dict[tuple[int, int], list[str]]:
-    """(start, end) of a policy or project mention -> its names with the places the text writes
-    right before it (Region mentions, at most two), and for a policy its level: 湖北省绿色工厂 for
-    绿色工厂 after 湖北省, 汉台区宗营镇污水处理站 for 宗营镇污水处理站, 省级创新型企业 for 创新型企业."""
+    """(start, end) of a policy, project or park mention -> its names with the places the text
+    writes right before it (Region mentions, at most two), and for a policy its level: 湖北省绿色工厂
+    for 绿色工厂 after 湖北省, 汉台区宗营镇污水处理站 for 宗营镇污水处理站, 省级创新型企业 for 创新型企业;
+    and without the places it begins with (荷塘区金山工业园 is also 金山工业园)."""
+    region_at = defaultdict(list)
+    for m in mentions:
+        if m.type == "Region":
+            region_at[m.start].append(m.end)
     region_from = {m.end: m.start for m in mentions if m.type == "Region"}
     names: dict[tuple[int, int], list[str]] = {}
     for m in mentions:
-        if m.type not in ("Policy", "Project"):
+        if m.type not in ("Policy", "Project", "Park"):
             continue
         start, forms = m.start, []
         for _ in range(2):
@@ -90,6 +95,9 @@ def _names_with_place(text: str, mentions: list[Mention]) -> dict[tuple[int, int
             else:
                 break
             forms.append(re.sub(f"[{OPENING_MARKS}]", "", text[start:m.start]) + m.name)
+        end = m.start
+        while m.type != "Policy" and region_at[end] and m.end - (end := max(region_at[end])) >= 4:
+            forms.append(text[end:m.end])
         if forms:
             names[m.start, m.end] = forms
     return names
