@@ -88,3 +88,21 @@ def test_no_selection_no_list():
             "参会的合作社包括：临川县青禾水稻种植专业合作社、临川县云雾茶叶专业合作社和临川县丰源生猪养殖专业合作社。")
     found = _given(text, LIST_NAMES)
     assert ("临川县青禾水稻种植专业合作社", "participatesIn", "省级农民专业合作社示范社") not in found
+
+
+PLACE_NAMES = {"常州恒远汽车零部件有限公司": "Enterprise", "常州市": "Region", "海盐经济开发区": "Park", "海盐县": "Region",
+               "常州大道改造工程": "Project"}
+
+
+@pytest.mark.parametrize("text, triple, found", [
+    ("常州恒远汽车零部件有限公司投资建设新工厂。常州市今年新签约项目20个。",
+     ("常州恒远汽车零部件有限公司", "locatedIn", "常州市"), "name:place"),
+    ("海盐经济开发区新入园企业5家，海盐县工业增长一成。", ("海盐经济开发区", "locatedIn", "海盐县"), "name:place"),
+    # a project is named after its place only every other time: left to the sentence
+    ("常州大道改造工程开工。常州市今年新签约项目20个。", ("常州大道改造工程", "locatedIn", "常州市"), None),
+    # the place must be one the document names
+    ("常州恒远汽车零部件有限公司投资建设新工厂。", ("常州恒远汽车零部件有限公司", "locatedIn", "常州市"), None),
+])
+def test_an_enterprise_or_park_is_in_the_place_its_name_begins_with(text, triple, found):
+    names = {name: type_ for name, type_ in PLACE_NAMES.items() if name in text}
+    assert _given(text, names).get(triple) == found

@@ -46,7 +46,8 @@ def rule_relations(document: Document, mentions: list[Mention]) -> list[Relation
         if normalize(m.name) not in GENERIC_NAMES:
             by_sentence[m.sentence].append(m)
     known = _known_enterprises(mentions)
-    found = list(row_relations(document, [m for ms in by_sentence.values() for m in ms]))
+    named = [m for ms in by_sentence.values() for m in ms]
+    found = list(row_relations(document, named)) + list(rules.named_after(named, rules.place_forms(named)))
     earlier: list[Mention] = []  # the policies the sentence before selects into, for a list it opens
     for index, ms in sorted(by_sentence.items()):
         linkable = len(ms) >= 2 or any(m.type == "Project" for m in ms)
