@@ -210,3 +210,22 @@ def test_a_policy_project_or_park_also_goes_by_its_name_with_and_without_places(
     res = resolve([_extraction("p", text, mentions)])
     entity = next(e for e in res.entities.values() if e.name == name)
     assert entity.aliases - {name} == other_names
+
+
+def test_a_place_written_without_its_level_is_the_documents_region_named_with_it():
+    text = "常州恒远科技在常州市投资建设新工厂。"
+    res = resolve([_extraction("r", text, [("常州", "Region"), ("常州市", "Region"), ("常州恒远科技", "Enterprise")])])
+    regions = [e for e in res.entities.values() if e.type == "Region"]
+    assert [(e.name, e.aliases) for e in regions] == [("常州市", {"常州", "常州市"})]
+
+
+def test_a_place_without_its_level_stays_apart_where_two_regions_could_be_meant():
+    text = "吉林恒远科技在吉林省吉林市投资建设新工厂。"
+    res = resolve([_extraction("r", text, [("吉林", "Region"), ("吉林省", "Region"), ("吉林市", "Region")])])
+    assert sorted(e.name for e in res.entities.values()) == ["吉林", "吉林市", "吉林省"]
+
+
+def test_a_place_that_ends_with_its_level_is_not_that_level_written_twice():
+    text = "三岔口村村委会组织三岔口村村民。"
+    res = resolve([_extraction("r", text, [("三岔口村", "Region"), ("三岔口村村", "Region")])])
+    assert sorted(e.name for e in res.entities.values()) == ["三岔口村", "三岔口村村"]

@@ -14,6 +14,7 @@ from kg.resolve.keys import entity_id, entity_key, normalize, programme_names, q
 
 
 PARK_WORDS = frozenset(words("park_head"))
+REGION_LEVELS = words("region_level")
 # the level a programme is written with (省级, 国家): the text may put it in front of the mention
 LEVEL_BEFORE = re.compile(r"(?:(?:国家|省|市|县|区)级|国家)[“《]?$")
 OPENING_MARKS = "“《"
@@ -47,6 +48,18 @@ def _named_parks(mentions: list[Mention]) -> dict[str, str]:
         longer = {name for name in parks if name.endswith(word) and name != word}
         if len(longer) == 1:
             named[word] = longer.pop()
+    return named
+
+
+def _named_regions(mentions: list[Mention]) -> dict[str, str]:
+    """A place written without its level in one document (常州, often inside a company's name) ->
+    the one region of that document named with it (常州市)."""
+    regions = {normalize(m.name) for m in mentions if m.type == "Region"}
+    named = {}
+    for name in regions:  # (三岔口村 is not 三岔口村村 without its level)
+        longer = {name + level for level in REGION_LEVELS if not name.endswith(level)} & regions
+        if len(longer) == 1:
+            named[name] = longer.pop()
     return named
 
 
@@ -136,13 +149,14 @@ class _Resolver:
     def add_document(self, ex: Extraction) -> None:
         types = _document_types(ex.mentions)
         named_parks = _named_parks(ex.mentions)
+        named_regions = _named_regions(ex.mentions)
         with_company = _names_with_company(ex.document.text, ex.mentions)
         with_place = _names_with_place(ex.document.text, ex.mentions)
         id_of_name: dict[str, str] = {}
         for m in ex.mentions:
             if norm := normalize(m.name):
                 type_, seen = types[norm]
-                stands_for = named_parks.get(norm) if type_ == "Park" else None
+                stands_for = named_parks.get(norm) if type_ == "Park" else named_regions.get(norm)
                 other_names = list(with_place.get((m.start, m.end), ()))
                 if type_ == "Project":
                     other_names += with_company.get((m.start, m.end), ())
