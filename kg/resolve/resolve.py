@@ -156,7 +156,7 @@ class _Resolver:
         for m in ex.mentions:
             if norm := normalize(m.name):
                 type_, seen = types[norm]
-                stands_for = named_parks.get(norm) if type_ == "Park" else named_regions.get(norm)
+                stands_for = {"Park": named_parks, "Region": named_regions}.get(type_, {}).get(norm)
                 other_names = list(with_place.get((m.start, m.end), ()))
                 if type_ == "Project":
                     other_names += with_company.get((m.start, m.end), ())
