@@ -84,6 +84,11 @@ def nested(view: SentenceView) -> Iterator[RelationMention]:
                 yield _rel(view, outer, "partOf", inner, "name:nested", 0.6)
 
 
+def _longest_prefix(name: str, forms: dict[str, str], rest: int = 2) -> str | None:
+    """The longest of `forms` that `name` begins with, leaving at least `rest` characters of it."""
+    return next((name[:k] for k in range(len(name) - rest, 0, -1) if name[:k] in forms), None)
+
+
 def prefixed(view: SentenceView, known: dict[str, str]) -> Iterator[RelationMention]:
     """A project whose name starts with a company named elsewhere (洛铜… with 洛铜集团 known).
 
@@ -94,12 +99,11 @@ def prefixed(view: SentenceView, known: dict[str, str]) -> Iterator[RelationMent
     for p in _of(view.mentions, "Project", "Park"):
         if any(m.type == "Enterprise" and strictly_inside(m, p) for m in view.mentions):
             continue
-        for form in sorted(known, key=len, reverse=True):
-            if p.name.startswith(form) and len(p.name) > len(form) + 1:
-                head = Mention(known[form], "Enterprise", p.start, p.start + len(form), view.index,
-                               "relations:name-prefix", 0.8)
-                yield _rel(view, head, "undertakes", p, "name:prefix", 0.8)
-                break
+        form = _longest_prefix(p.name, known)
+        if form is not None:
+            head = Mention(known[form], "Enterprise", p.start, p.start + len(form), view.index,
+                           "relations:name-prefix", 0.8)
+            yield _rel(view, head, "undertakes", p, "name:prefix", 0.8)
 
 
 def place_forms(mentions: list[Mention]) -> dict[str, str]:
@@ -118,11 +122,8 @@ def place_forms(mentions: list[Mention]) -> dict[str, str]:
 def named_after(mentions: list[Mention], places: dict[str, str]) -> Iterator[RelationMention]:
     """An enterprise or park whose name begins with one of the document's `places` (place_forms)
     is located there; the tail is that place's name at the start of the name."""
-    longest_first = sorted(places, key=len, reverse=True)
     for m in mentions:
-        if m.type not in NAMED_AFTER:
-            continue
-        form = next((f for f in longest_first if m.name.startswith(f) and len(m.name) >= len(f) + 2), None)
+        form = _longest_prefix(m.name, places) if m.type in NAMED_AFTER else None
         if form is None:
             continue
         confidence = NAMED_AFTER[m.type]
