@@ -203,6 +203,8 @@ def test_a_project_also_goes_by_its_name_with_or_without_the_company_written_wit
      "污水处理站", {"宗营镇污水处理站", "汉台区宗营镇污水处理站"}),
     ("陈仓区阳平工业园新入园企业。", [("陈仓区", "Region"), ("阳平工业园", "Park")], "阳平工业园", {"陈仓区阳平工业园"}),
     ("荷塘区金山工业园新入园企业。", [("荷塘区", "Region"), ("荷塘区金山工业园", "Park")], "荷塘区金山工业园", {"金山工业园"}),
+    ("云山经开区星火工业园新入园企业。", [("云山经开区星火工业园", "Park")], "云山经开区星火工业园", {"星火工业园"}),
+    ("开发区东区新入园企业。", [("开发区东区", "Park")], "开发区东区", set()),  # too little left of the name
     ("省级污水处理站开工。", [("污水处理站", "Project")], "污水处理站", set()),  # a level names no project
     ("湖北省的绿色工厂。", [("湖北省", "Region"), ("绿色工厂", "Policy")], "绿色工厂", set()),  # not adjacent
 ])

@@ -7,7 +7,7 @@ from dataclasses import fields
 from typing import Iterable
 
 from kg.extract.lexicon import Lexicon
-from kg.extract.vocab import words
+from kg.extract.vocab import alternation, words
 from kg.model import Entity, Evidence, Extraction, Fact, Mention, ProjectAttributes, Resolution
 from kg.resolve.corrections import SIGNATURES, Correction, CorrectionRules, correct_relations
 from kg.resolve.keys import entity_id, entity_key, normalize, programme_names, quoted_names
@@ -18,6 +18,8 @@ REGION_LEVELS = words("region_level")
 # the level a programme is written with (省级, 国家): the text may put it in front of the mention
 LEVEL_BEFORE = re.compile(r"(?:(?:国家|省|市|县|区)级|国家)[“《]?$")
 OPENING_MARKS = "“《"
+# a zone a park's name begins with (彰武经济开发区 in 彰武经济开发区新能源装备产业园)
+ZONE_IN_NAME = re.compile(".*?(?:" + alternation("zone_head", "zone_area_head") + ")")
 
 
 def _evidence(extraction: Extraction, start: int, end: int, sentence: int, source: str, confidence: float) -> Evidence:
@@ -87,7 +89,8 @@ def _names_with_place(text: str, mentions: list[Mention]) -> dict[tuple[int, int
     """(start, end) of a policy, project or park mention -> its names with the places the text
     writes right before it (Region mentions, at most two), and for a policy its level: 湖北省绿色工厂
     for 绿色工厂 after 湖北省, 汉台区宗营镇污水处理站 for 宗营镇污水处理站, 省级创新型企业 for 创新型企业;
-    and without the places it begins with (荷塘区金山工业园 is also 金山工业园)."""
+    and without the places it begins with (荷塘区金山工业园 is also 金山工业园); a park also without
+    the zone its name begins with (云山经开区星火工业园 is also 星火工业园)."""
     region_at = defaultdict(list)
     for m in mentions:
         if m.type == "Region":
@@ -108,6 +111,10 @@ def _names_with_place(text: str, mentions: list[Mention]) -> dict[tuple[int, int
             else:
                 break
             forms.append(re.sub(f"[{OPENING_MARKS}]", "", text[start:m.start]) + m.name)
+        if m.type == "Park":
+            cut = ZONE_IN_NAME.match(m.name)
+            if cut and len(m.name) - cut.end() >= 4:
+                forms.append(m.name[cut.end():])
         end = m.start
         while m.type != "Policy" and region_at[end] and m.end - (end := max(region_at[end])) >= 4:
             forms.append(text[end:m.end])
