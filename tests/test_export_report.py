@@ -58,7 +58,7 @@ def test_kg_report_command_and_missing_build(tmp_path, small_graph):
 def test_chromium_draws_the_network_and_the_table(tmp_path, small_graph, chromium):
     path = write_report(small_graph, tmp_path / "report.html")
     # on a loaded machine headless Chromium sometimes dumps the page before vis-network's first
-    # frame (about one run in a hundred of the whole suite): up to three tries, each a fresh browser
+    # frame (twice in about a dozen runs of the whole suite): up to three tries, each a fresh browser
     for _ in range(3):
         dom = chromium(path.as_uri(), "--dump-dom")
         if 'data-network="drawn"' in dom:
