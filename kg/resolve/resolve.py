@@ -86,41 +86,53 @@ def _names_with_company(text: str, mentions: list[Mention]) -> dict[tuple[int, i
 
 
 def _names_with_place(text: str, mentions: list[Mention]) -> dict[tuple[int, int], list[str]]:
-    """(start, end) of a policy, project or park mention -> its names with the places the text
-    writes right before it (Region mentions, at most two), and for a policy its level: 湖北省绿色工厂
-    for 绿色工厂 after 湖北省, 汉台区宗营镇污水处理站 for 宗营镇污水处理站, 省级创新型企业 for 创新型企业;
-    and without the places it begins with (荷塘区金山工业园 is also 金山工业园); a park also without
-    the zone its name begins with (云山经开区星火工业园 is also 星火工业园)."""
-    region_at = defaultdict(list)
+    """(start, end) of a policy, project or park mention -> its names with the places (and for a
+    policy the level) the text writes right before it, and without the places, or for a park the
+    zone, that its name begins with."""
+    region_from = {m.end: m.start for m in mentions if m.type == "Region"}
+    region_at: dict[int, list[int]] = defaultdict(list)
     for m in mentions:
         if m.type == "Region":
             region_at[m.start].append(m.end)
-    region_from = {m.end: m.start for m in mentions if m.type == "Region"}
     names: dict[tuple[int, int], list[str]] = {}
     for m in mentions:
-        if m.type not in ("Policy", "Project", "Park"):
-            continue
-        start, forms = m.start, []
-        for _ in range(2):
-            quote = 1 if start and text[start - 1] in OPENING_MARKS else 0
-            level = LEVEL_BEFORE.search(text, max(0, start - 4), start) if m.type == "Policy" else None
-            if start - quote in region_from:
-                start = region_from[start - quote]
-            elif level:
-                start = level.start()
-            else:
-                break
-            forms.append(re.sub(f"[{OPENING_MARKS}]", "", text[start:m.start]) + m.name)
-        if m.type == "Park":
-            cut = ZONE_IN_NAME.match(m.name)
-            if cut and len(m.name) - cut.end() >= 4:
-                forms.append(m.name[cut.end():])
-        end = m.start
-        while m.type != "Policy" and region_at[end] and m.end - (end := max(region_at[end])) >= 4:
-            forms.append(text[end:m.end])
-        if forms:
-            names[m.start, m.end] = forms
+        if m.type in ("Policy", "Project", "Park"):
+            forms = _with_places_before(text, m, region_from)
+            if m.type != "Policy":
+                forms += _without_places(text, m, region_at)
+            if forms:
+                names[m.start, m.end] = forms
     return names
+
+
+def _with_places_before(text: str, m: Mention, region_from: dict[int, int]) -> list[str]:
+    """The mention's name with the one or two Region mentions (and for a policy, its level) right
+    before it: 湖北省绿色工厂 for 绿色工厂, 汉台区宗营镇污水处理站 for 宗营镇污水处理站, 省级创新型企业 for 创新型企业."""
+    start, forms = m.start, []
+    for _ in range(2):
+        quote = 1 if start and text[start - 1] in OPENING_MARKS else 0
+        level = LEVEL_BEFORE.search(text, max(0, start - 4), start) if m.type == "Policy" else None
+        if start - quote in region_from:
+            start = region_from[start - quote]
+        elif level:
+            start = level.start()
+        else:
+            break
+        forms.append(re.sub(f"[{OPENING_MARKS}]", "", text[start:m.start]) + m.name)
+    return forms
+
+
+def _without_places(text: str, m: Mention, region_at: dict[int, list[int]]) -> list[str]:
+    """The name of a project or park without the Region mentions it begins with (荷塘区金山工业园 is
+    also 金山工业园), and a park's without the zone it begins with (云山经开区星火工业园: 星火工业园);
+    at least four characters left."""
+    forms = []
+    if m.type == "Park" and (zone := ZONE_IN_NAME.match(m.name)) and len(m.name) - zone.end() >= 4:
+        forms.append(m.name[zone.end():])
+    end = m.start
+    while region_at.get(end) and m.end - (end := max(region_at[end])) >= 4:
+        forms.append(text[end:m.end])
+    return forms
 
 
 class _Keys:
