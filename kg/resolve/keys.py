@@ -128,6 +128,8 @@ def _unqualified(name: str) -> list[str]:
 
 LIST_NOUNS = tuple(words("list_noun"))  # 名单: the list of a programme's members
 YEAR_PREFIX = re.compile(r"^\d{4}年度?(?=\D)")
-QUALIFIER = re.compile(r"^(?:\d{4}年度?|(?:首|第[一二三四五六七八九十\d]+)批|(?:国家|省|市|县|区)级|国家|全(?:国|省|市|县|区))")
+# the level a programme is written with (省级, 国家)
+LEVEL = r"(?:国家|省|市|县|区)级|国家"
+QUALIFIER = re.compile(rf"^(?:\d{{4}}年度?|(?:首|第[一二三四五六七八九十\d]+)批|{LEVEL}|全(?:国|省|市|县|区))")
 # a province named or implied in front of a provincial programme (not 省级, a level of its own)
 PROVINCE_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,3}省|全省|省)(?!级)(?=[\u4e00-\u9fff]{4})")

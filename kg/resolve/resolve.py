@@ -10,13 +10,13 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.vocab import alternation, words
 from kg.model import Entity, Evidence, Extraction, Fact, Mention, ProjectAttributes, Resolution
 from kg.resolve.corrections import SIGNATURES, Correction, CorrectionRules, correct_relations
-from kg.resolve.keys import entity_id, entity_key, normalize, programme_names, quoted_names
+from kg.resolve.keys import LEVEL, entity_id, entity_key, normalize, programme_names, quoted_names
 
 
 PARK_WORDS = frozenset(words("park_head"))
 REGION_LEVELS = words("region_level")
-# the level a programme is written with (省级, 国家): the text may put it in front of the mention
-LEVEL_BEFORE = re.compile(r"(?:(?:国家|省|市|县|区)级|国家)[“《]?$")
+# a programme's level written in front of the mention (省级“…”)
+LEVEL_BEFORE = re.compile(rf"(?:{LEVEL})[“《]?$")
 OPENING_MARKS = "“《"
 # a zone a park's name begins with (彰武经济开发区 in 彰武经济开发区新能源装备产业园)
 ZONE_IN_NAME = re.compile(".*?(?:" + alternation("zone_head", "zone_area_head") + ")")
