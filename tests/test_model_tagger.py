@@ -1,10 +1,10 @@
-"""Completing 、-lists the model read only in part, and brands cut back to the document's own names
-(kg.extract.model.tagger)."""
+"""Completing 、-lists the model read only in part, brands cut back to the document's own names,
+and well-known names kept whole (kg.extract.model.tagger)."""
 from __future__ import annotations
 
 import pytest
 
-from kg.extract.model.tagger import complete_lists, trim_to_document_names
+from kg.extract.model.tagger import complete_lists, trim_to_document_names, with_known_names
 from kg.model import Mention
 
 
@@ -70,3 +70,35 @@ def test_enterprise_names_are_trimmed_to_the_documents_own_brand(text, mentions,
     for before, after in zip(found, result):
         assert text[after.start:after.end] == after.name
         assert after.source == ("model:brand" if after.name != before.name else before.source)
+
+
+def _known(text: str, name: str, type_: str) -> Mention:
+    start = text.index(name)
+    return Mention(name, type_, start, start + len(name), 0, "lexicon", 0.9)
+
+
+@pytest.mark.parametrize("text, found, known, names", [
+    # the model ran a known company's name into the project named after it
+    ("建设天岳重工新材料产业园。", [("天岳重工新", "Enterprise"), ("天岳重工新材料产业园", "Project")],
+     [("天岳重工", "Enterprise")], [("天岳重工", "Enterprise"), ("天岳重工新材料产业园", "Project")]),
+    # the model began inside a known name
+    ("推动新天岳风电轴承项目投产。", [("天岳", "Enterprise"), ("新天岳风电轴承", "Project")],
+     [("新天岳", "Enterprise")], [("新天岳", "Enterprise"), ("新天岳风电轴承", "Project")]),
+    # a branch, or a group inside a project name, is a name of its own
+    ("天岳银行云溪支行发放贷款。", [("天岳银行云溪支行", "Enterprise")], [("天岳银行", "Enterprise")],
+     [("天岳银行云溪支行", "Enterprise")]),
+    ("天岳集团云溪光伏项目开工。", [("天岳集团", "Enterprise"), ("天岳集团云溪光伏", "Project")],
+     [("天岳", "Enterprise")], [("天岳集团", "Enterprise"), ("天岳集团云溪光伏", "Project")]),
+    ("天岳云溪铜加工智能工厂项目开工。", [("天岳云溪铜加工", "Enterprise"), ("天岳云溪铜加工智能工厂", "Project")],
+     [("天岳", "Enterprise")], [("天岳云溪铜加工", "Enterprise"), ("天岳云溪铜加工智能工厂", "Project")]),
+    # a known name the model left out is a mention; a short one is not (another word, often)
+    ("深入实施天岳振兴战略。", [], [("天岳振兴战略", "Policy")], [("天岳振兴战略", "Policy")]),
+    ("种植有机小米。", [], [("小米", "Enterprise")], []),
+    # a known name inside a mention of the model stays out
+    ("天岳振兴示范村名单公布。", [("天岳振兴示范村", "Policy")], [("天岳振兴", "Policy")],
+     [("天岳振兴示范村", "Policy")]),
+])
+def test_well_known_names_are_kept_whole(text, found, known, names):
+    result = with_known_names(_mentions(text, found), [_known(text, n, t) for n, t in known])
+    assert [(m.name, m.type) for m in result] == names
+    assert all(text[m.start:m.end] == m.name for m in result)

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.components.base import candidates, doc_tokens
-from kg.extract.components.lexicon_matcher import USER_SOURCE
+from kg.extract.components.lexicon_matcher import KNOWN_SOURCE, USER_SOURCE
 
 
 class LearnedTagger:
@@ -27,7 +27,8 @@ class LearnedTagger:
         features = char_features(document.text, toks.starts, toks.ends, candidates(doc), rule_mentions)
         doc._.kg_rule_mentions = rule_mentions
         users = [c for c in candidates(doc) if c.source == USER_SOURCE]
-        doc._.kg_mentions = decide_mentions(self.model.taggers, document, features, users)
+        known = [c for c in candidates(doc) if c.source == KNOWN_SOURCE]
+        doc._.kg_mentions = decide_mentions(self.model.taggers, document, features, users, known)
         return doc
 
 

@@ -11,6 +11,7 @@ from kg.extract.lexicon import USER, Lexicon
 
 # the source of a match from a user's `--lexicon` file: the learned tagger keeps these as they are
 USER_SOURCE = "lexicon:user"
+KNOWN_SOURCE = "lexicon"  # the lexicons that ship with kg: well-known names
 
 
 class LexiconMatcher:
@@ -57,7 +58,7 @@ class LexiconMatcher:
             # codes and Latin names must not be part of a longer number or word
             if form.isascii() and (_ascii_alnum(text, s - 1) or _ascii_alnum(text, e)):
                 continue
-            add_candidate(doc, form, entry.type, s, e, USER_SOURCE if entry.origin == USER else "lexicon", 0.9)
+            add_candidate(doc, form, entry.type, s, e, USER_SOURCE if entry.origin == USER else KNOWN_SOURCE, 0.9)
             if entry.type in ("Enterprise", "Project") and self.place_prefix is not None:
                 # a known place opening a known company's name (甲市某业 → 甲市): the longest match above
                 # consumed it, so record it as a nested Region mention too

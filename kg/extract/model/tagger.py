@@ -36,6 +36,7 @@ def tag_entities(taggers: LayerTaggers, document: Document, features: Features) 
 LIST_SEPARATOR = "、"
 LEGAL_FORMS = tuple(words("legal_form"))
 MAX_LIST_ITEM = 25
+MIN_KNOWN_ALONE = 3
 
 
 def complete_lists(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -79,11 +80,39 @@ def trim_to_document_names(text: str, mentions: list[Mention]) -> list[Mention]:
     return trimmed
 
 
+def with_known_names(mentions: list[Mention], known: list[Mention]) -> list[Mention]:
+    """Well-known names (the shipped lexicon's matches, `known`) where the model cut them or left
+    them out: a model Enterprise mention that starts inside a known company name, or runs on past
+    one by a character inside the name of a project or park, takes that name's span (新强联风电轴承:
+    强联 → 新强联; 中钢洛耐新材料产业园: 中钢洛耐新 → 中钢洛耐; but a subsidiary, 中铝洛阳铜加工, or a
+    branch, 中国银行某某支行, stays whole); a known
+    name of at least MIN_KNOWN_ALONE characters that no mention overlaps is a mention of its own
+    (shorter ones are too often other words: 小米 in 有机小米)."""
+    companies = [k for k in known if k.type == "Enterprise"]
+    fixed = []
+    for m in mentions:
+        if m.type == "Enterprise" and m.source.startswith("model:"):
+            k = next((k for k in companies if k.start <= m.start < k.end and (k.start, k.end) != (m.start, m.end)), None)
+            if k is not None and (k.start < m.start or (m.end == k.end + 1 and _inside_longer_name(m, mentions))):
+                m = replace(m, name=k.name, start=k.start, end=k.end, source="model:known")
+        fixed.append(m)
+    taken = {pos for m in fixed for pos in range(m.start, m.end)}
+    added = [k for k in select(list(known))
+             if len(k.name) >= MIN_KNOWN_ALONE and not any(pos in taken for pos in range(k.start, k.end))]
+    return sorted(set(fixed + added), key=lambda m: (m.start, m.end, m.type))
+
+
+def _inside_longer_name(mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether a mention of another type covers `mention` and goes on after it."""
+    return any(o.type != mention.type and o.start <= mention.start and mention.end < o.end for o in mentions)
+
+
 def decide_mentions(taggers: LayerTaggers, document: Document, features: Features,
-                    forced: list[Mention] = ()) -> list[Mention]:
+                    forced: list[Mention] = (), known: list[Mention] = ()) -> list[Mention]:
     """The final mentions: every layer's spans and the `forced` ones (the user's lexicon, which
     outrank the model), overlaps settled as `kg_select` settles them, lists completed, brands
-    trimmed to the document's own names."""
+    trimmed to the document's own names, well-known names (`known`) kept whole."""
     chosen = select(tag_entities(taggers, document, features) + [replace(m, confidence=1.0) for m in forced])
-    return trim_to_document_names(document.text, complete_lists(document.text, chosen))
+    chosen = with_known_names(complete_lists(document.text, chosen), known)
+    return trim_to_document_names(document.text, chosen)
 
