@@ -132,6 +132,18 @@ def test_folds_deal_each_group_round_and_depend_on_the_seed(mini_examples):
         assign_folds(mini_examples, 1, 0)
 
 
+def test_cross_validation_predicts_what_kg_extract_finds(mini_examples, mini_model):
+    from kg.eval.cv import predict
+    from kg.extract import Extractor
+
+    model, extractor = load_model(mini_model), Extractor(model_path=mini_model)
+    for example in mini_examples:
+        predicted = predict(model, example)
+        extracted = extractor.extract(example.source.document)
+        assert predicted.mentions == extracted.mentions
+        assert predicted.relations == extracted.relations
+
+
 def test_cross_validation_scores_every_document_with_a_model_that_never_saw_it(mini_examples):
     from kg.eval.cv import cross_validate
 

@@ -42,7 +42,7 @@ def predict(model, example):
     if model is None:  # the rules alone
         mentions = example.rule_mentions
     else:
-        mentions = decide_mentions(model.taggers, document, example.features)
+        mentions = decide_mentions(model.taggers, document, example.features, *example.lexicon)
     relations = extract_relations(document, mentions, model and model.relations)
     return Extraction(document, mentions, relations, project_attributes(document, mentions))
 

@@ -1,13 +1,14 @@
 """kg_model: the learned entity tagger decides the mentions; the rule components' candidates and
 their selection (``kg_select``) are its features. Names from the user's own lexicons are kept
-as they are. The rules' own choice stays in ``doc._.kg_rule_mentions`` for `kg explain`."""
+as they are, and the shipped lexicons' well-known names whole (kg.extract.model.tagger). The rules'
+own choice stays in ``doc._.kg_rule_mentions`` for `kg explain`."""
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.components.base import candidates, doc_tokens
-from kg.extract.components.lexicon_matcher import KNOWN_SOURCE, USER_SOURCE
+from kg.extract.components.lexicon_matcher import lexicon_matches
 
 
 class LearnedTagger:
@@ -26,9 +27,7 @@ class LearnedTagger:
         toks = doc_tokens(doc)
         features = char_features(document.text, toks.starts, toks.ends, candidates(doc), rule_mentions)
         doc._.kg_rule_mentions = rule_mentions
-        users = [c for c in candidates(doc) if c.source == USER_SOURCE]
-        known = [c for c in candidates(doc) if c.source == KNOWN_SOURCE]
-        doc._.kg_mentions = decide_mentions(self.model.taggers, document, features, users, known)
+        doc._.kg_mentions = decide_mentions(self.model.taggers, document, features, *lexicon_matches(doc))
         return doc
 
 

@@ -6,12 +6,19 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.extract.components.base import add_candidate, doc_tokens
+from kg.extract.components.base import add_candidate, candidates, doc_tokens
 from kg.extract.lexicon import USER, Lexicon
+from kg.model import Mention
 
 # the source of a match from a user's `--lexicon` file: the learned tagger keeps these as they are
 USER_SOURCE = "lexicon:user"
 KNOWN_SOURCE = "lexicon"  # the lexicons that ship with kg: well-known names
+
+
+def lexicon_matches(doc: Doc) -> tuple[list[Mention], list[Mention]]:
+    """The matches of the user's lexicons (they outrank the model) and of the shipped ones (well-known names)."""
+    found = candidates(doc)
+    return [c for c in found if c.source == USER_SOURCE], [c for c in found if c.source == KNOWN_SOURCE]
 
 
 class LexiconMatcher:

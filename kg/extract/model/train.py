@@ -48,6 +48,7 @@ class Example:
     features: Features
     labels: dict[str, list[str]]  # layer -> one BIO tag per character
     rule_mentions: list[Mention]  # what the rules alone chose (the baseline CV compares with)
+    lexicon: tuple[list[Mention], list[Mention]]  # the user's and the shipped lexicons' matches
 
 
 def _text_for(gold_dir: Path, name: str) -> Path:
@@ -85,6 +86,7 @@ def read_gold(dirs: list[str | Path]) -> list[GoldDocument]:
 def prepare_examples(golds: list[GoldDocument], lexicons=None) -> list[Example]:
     from kg.extract import Extractor
     from kg.extract.components.base import candidates, doc_tokens
+    from kg.extract.components.lexicon_matcher import lexicon_matches
     from kg.extract.model.features import char_features
 
     rules = Extractor(lexicons, rules_only=True)
@@ -96,7 +98,7 @@ def prepare_examples(golds: list[GoldDocument], lexicons=None) -> list[Example]:
         features = char_features(text, tokens.starts, tokens.ends, candidates(doc), doc._.kg_mentions)
         entities = g.gold.get("entities", [])
         labels = {layer: bio_labels(len(text), gold_spans(text, entities, types)) for layer, types in LAYERS.items()}
-        examples.append(Example(g, tokens, features, labels, doc._.kg_mentions))
+        examples.append(Example(g, tokens, features, labels, doc._.kg_mentions, lexicon_matches(doc)))
     return examples
 
 
