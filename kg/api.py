@@ -239,8 +239,9 @@ def _write_build(extracted, out: Path, settings: BuildSettings):
         extracted.extractions.clear()  # the mentions are in the resolution now: memory for what follows
         graph = result.graph()
         gc.freeze()  # the resolution and the graph live until the end
-        nquads = write_nquads(graph_nquads(graph), staging / NQUADS)
-        with loading_store(staging):  # the query store loads graph.nq while the other files are written
+        with loading_store(staging) as store_feed:  # the query store loads while the files are written
+            nquads = write_nquads(graph_nquads(graph), staging / NQUADS, store_feed.write)
+            store_feed.close()
             written = [convert_nquads(nquads, "trig", staging / TRIG), nquads]
             written += write_build_exports(graph, staging)
             written += write_annotations(result.resolution, staging / "extractions")

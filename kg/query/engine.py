@@ -18,19 +18,20 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import queue
 import shutil
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from kg.errors import KgError
 from kg.io import write_text
 from kg.query.guard import check_read_only
 from kg.query.library import substitute_params
 from kg.query.prefixes import unknown_prefix_message, with_prefixes
-from kg.rdf.load import load_build
+from kg.rdf.load import load_build, load_nquads
 from kg.rdf.paths import NQUADS, TRIG, build_trig
 
 STORE_DIR = "store"
@@ -96,15 +97,18 @@ def create_store(out_dir: str | Path, force: bool = False) -> Path:
     return db
 
 
-def _load_new(store_dir: Path, out_dir: str | Path, lenient: bool = False) -> None:
-    """Bulk-load the build's RDF into `store_dir/db.tmp-PID`, then put it in place of
-    `store_dir/db`; `lenient`: for RDF kg has just written (see kg.rdf.load.load_nquads)."""
+def _load_new(store_dir: Path, out_dir: str | Path, chunks: Iterable[bytes] | None = None) -> None:
+    """Bulk-load the build's RDF (or the N-Quads text of `chunks`, which kg wrote) into
+    `store_dir/db.tmp-PID`, then put it in place of `store_dir/db`."""
     import pyoxigraph
 
     tmp = store_dir / f"db.tmp-{os.getpid()}"
     try:
         store = pyoxigraph.Store(str(tmp))
-        load_build(store, out_dir, lenient)
+        if chunks is None:
+            load_build(store, out_dir)
+        else:
+            load_nquads(store, chunks, str(Path(out_dir) / NQUADS), lenient=True)
         del store
         shutil.rmtree(store_dir / "db", ignore_errors=True)
         os.replace(tmp, store_dir / "db")
@@ -112,27 +116,58 @@ def _load_new(store_dir: Path, out_dir: str | Path, lenient: bool = False) -> No
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+class StoreFeed:
+    """graph.nq's text on its way to the thread that loads the store: `write` pieces of whole
+    lines, then `close`. At most one piece waits, so memory does not grow with the build."""
+
+    def __init__(self) -> None:
+        self._pending: queue.Queue[bytes | None] = queue.Queue(maxsize=1)
+        self._closed = self._drained = False
+
+    def write(self, chunk: bytes) -> None:
+        self._pending.put(chunk)
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._pending.put(None)
+
+    def chunks(self) -> Iterator[bytes]:
+        while (chunk := self._pending.get()) is not None:
+            yield chunk
+        self._drained = True
+
+    def discard(self) -> None:
+        """Take what is still written after the loading failed, so the writer is not held up."""
+        if not self._drained:
+            for _ in self.chunks():
+                pass
+
+
 @contextlib.contextmanager
-def loading_store(out_dir: str | Path) -> Iterator[None]:
-    """For `kg build`, in a folder no other process uses yet, once its graph.nq is written: a thread
-    bulk-loads graph.nq into the store (pyoxigraph releases the GIL) while the body writes the
-    build's other files; the store is then stamped with the RDF files as the body left them. An
-    error of either is raised after both end."""
+def loading_store(out_dir: str | Path) -> Iterator[StoreFeed]:
+    """For `kg build`, in a folder no other process uses yet: a thread bulk-loads into the store the
+    N-Quads the body writes to the feed it is given (pyoxigraph releases the GIL), while the body
+    writes graph.nq and then its other files; the store is then stamped with the RDF files as the
+    body left them. An error of either is raised after both end."""
     store_dir = Path(out_dir) / STORE_DIR
     store_dir.mkdir(parents=True, exist_ok=True)
+    feed = StoreFeed()
     failure: list[BaseException] = []
 
     def load() -> None:
         try:
-            _load_new(store_dir, out_dir, lenient=True)
+            _load_new(store_dir, out_dir, feed.chunks())
         except BaseException as exc:  # handed to the calling thread
             failure.append(exc)
+            feed.discard()
 
     worker = threading.Thread(target=load, name="kg-store-load")
     worker.start()
     try:
-        yield
+        yield feed
     finally:
+        feed.close()
         worker.join()
     if failure:
         raise failure[0]

@@ -24,10 +24,9 @@ NTRIPLES = "application/n-triples"
 CHUNK_BYTES = 12 << 20
 
 
-def load_build(store, build_dir: str | Path, lenient: bool = False) -> None:
+def load_build(store, build_dir: str | Path) -> None:
     """Bulk-load a build's RDF into a pyoxigraph store, in bounded memory: graph.nq in chunks of
-    about CHUNK_BYTES (load_nquads; `lenient` as there), graph.trig in one piece when the build
-    has no graph.nq."""
+    about CHUNK_BYTES (load_nquads), graph.trig in one piece when the build has no graph.nq."""
     import pyoxigraph as ox
 
     nquads = Path(build_dir) / NQUADS
@@ -39,7 +38,7 @@ def load_build(store, build_dir: str | Path, lenient: bool = False) -> None:
             raise KgError(f"{trig} is not valid TriG: {exc}") from None
         return
     with open(nquads, "rb") as fh:
-        load_nquads(store, iter(lambda: b"".join(fh.readlines(CHUNK_BYTES)), b""), str(nquads), lenient)
+        load_nquads(store, iter(lambda: b"".join(fh.readlines(CHUNK_BYTES)), b""), str(nquads))
 
 
 def load_nquads(store, chunks: Iterable[bytes], source: str, lenient: bool = False) -> None:

@@ -7,7 +7,7 @@ graph.trig; neither step holds the dataset in memory.  Turtle (all triples) and 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
@@ -19,11 +19,14 @@ from kg.rdf.paths import NQUADS, TRIG, build_trig
 FORMATS = ("nq", "trig", "ttl", "jsonld")
 
 
-def write_nquads(lines: Iterable[str], path: str | Path) -> Path:
-    """Write N-Quads text (pieces of whole lines) to `path`, in writes of about kg.rdf.load.CHUNK_BYTES."""
+def write_nquads(lines: Iterable[str], path: str | Path, sink: Callable[[bytes], None] | None = None) -> Path:
+    """Write N-Quads text (pieces of whole lines) to `path`; `sink`, if given, gets the same bytes
+    in pieces of whole lines of about kg.rdf.load.CHUNK_BYTES as they are written."""
     with atomic_open(path, "wb") as fh:
         for chunk in _chunks(lines):
             fh.write(chunk)
+            if sink is not None:
+                sink(chunk)
     return Path(path)
 
 
