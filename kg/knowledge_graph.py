@@ -3,9 +3,9 @@
     >>> import kg
     >>> g = kg.build_texts({"news": "中信重工、一拖集团等企业入选专精特新名单。"})
     >>> sorted(g.graph.nodes[n]["label"] for n in g.graph)           # a networkx.MultiDiGraph
-    ['专精特新名单', '中信重工', '中国一拖']
+    ['专精特新', '中信重工', '中国一拖']
     >>> [(r["company"], r["relation"], r["initiative"]) for r in g.links()]
-    [('中信重工', 'participatesIn', '专精特新名单'), ('中国一拖', 'participatesIn', '专精特新名单')]
+    [('中信重工', 'participatesIn', '专精特新'), ('中国一拖', 'participatesIn', '专精特新')]
     >>> g.query("SELECT (COUNT(*) AS ?n) WHERE { ?x a kg:Enterprise }")
     [{'n': 2}]
 """

@@ -120,16 +120,16 @@ def test_min_confidence_on_export_and_query(tmp_path):
     out = tmp_path / "out"
     assert run("build", tmp_path / "a.txt", "--out", out).returncode == 0
     rows = {}
-    for threshold in ("0", "0.99"):
+    for threshold in ("0", "1"):  # every link's confidence is below 1 (the classifier's is a probability)
         query = run("query", "companies_initiatives", "--build", out, "--format", "csv", "--min-confidence", threshold)
         assert query.returncode == 0, query.stderr
         rows[threshold] = query.stdout.strip().splitlines()[1:]
         exported = run("export", "--build", out, "--format", "csv", "--out", tmp_path / f"e{threshold}.csv",
                        "--min-confidence", threshold)
         assert exported.returncode == 0, exported.stderr
-    assert rows["0"] and rows["0.99"] == []
-    edges = {t: (tmp_path / f"e{t}.edges.csv").read_text(encoding="utf-8").splitlines()[1:] for t in ("0", "0.99")}
-    assert edges["0"] and edges["0.99"] == []
+    assert rows["0"] and rows["1"] == []
+    edges = {t: (tmp_path / f"e{t}.edges.csv").read_text(encoding="utf-8").splitlines()[1:] for t in ("0", "1")}
+    assert edges["0"] and edges["1"] == []
     assert run("export", "--build", out, "--format", "csv", "--out", tmp_path / "x.csv",
                "--min-confidence", "2").returncode == 2
 
