@@ -85,9 +85,8 @@ def with_known_names(mentions: list[Mention], known: list[Mention]) -> list[Ment
     them out: a model Enterprise mention that starts inside a known company name, or runs on past
     one by a character inside the name of a project or park, takes that name's span (新强联风电轴承:
     强联 → 新强联; 中钢洛耐新材料产业园: 中钢洛耐新 → 中钢洛耐; but a subsidiary, 中铝洛阳铜加工, or a
-    branch, 中国银行某某支行, stays whole); a known
-    name of at least MIN_KNOWN_ALONE characters that no mention overlaps is a mention of its own
-    (shorter ones are too often other words: 小米 in 有机小米)."""
+    branch, 中国银行某某支行, stays whole); a known name of at least MIN_KNOWN_ALONE characters that
+    no mention overlaps is a mention of its own (shorter ones are too often other words: 小米 in 有机小米)."""
     companies = [k for k in known if k.type == "Enterprise"]
     fixed = []
     for m in mentions:
