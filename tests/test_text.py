@@ -42,6 +42,25 @@ def test_offsets_point_back_to_the_original():
     assert BROKEN[o_start:o_end] == "麦斯克 8英寸"
 
 
+FOLDED = [
+    ("实施“136”工作举措,十大产业集群营收超过2,700亿元。", "实施“136”工作举措，十大产业集群营收超过2,700亿元。"),
+    ("中信重工(洛阳)有限公司;ABC Co.,Ltd", "中信重工（洛阳）有限公司；ABC Co.,Ltd"),
+    ("(1)加快建设:(2)推进", "（1）加快建设：（2）推进"),
+    ("信息平台(一期", "信息平台（一期"),
+    ("Intel(英特尔)", "Intel（英特尔）"),
+    ("10:30开会", "10:30开会"),
+    ("f(x)=1", "f(x)=1"),
+    ("see http://a.cn/b?c=1", "see http://a.cn/b?c=1"),
+]
+
+
+def test_half_width_marks_of_chinese_text_become_full_width():
+    for raw, cleaned in FOLDED:
+        text, offsets = clean_text(raw)
+        assert text == cleaned
+        assert offsets == list(range(len(raw)))
+
+
 def test_sentences_split_on_terminal_punctuation_and_paragraphs():
     sentences = split_sentences("一拖建成投产。二期开工！“三大改造”项目？\n标题\n尾句")
     assert [s.text for s in sentences] == ["一拖建成投产。", "二期开工！", "“三大改造”项目？", "标题", "尾句"]
@@ -66,8 +85,9 @@ def test_metadata_falls_back_to_the_file_name():
     assert meta.date is None and meta.year == 2019
 
 
+HALF_FULL = {h + f for h, f in zip(",;:!?()", "，；：！？（）")}
 # any text, with the characters the cleaner treats specially over-represented
-_RAW = st.text(alphabet=st.one_of(st.characters(), st.sampled_from("\n \t\u3000。：—-地12ab项目\u2028\x85")),
+_RAW = st.text(alphabet=st.one_of(st.characters(), st.sampled_from("\n \t\u3000。：—-地12ab项目\u2028\x85,;()")),
                max_size=300)
 
 
@@ -79,4 +99,4 @@ def test_cleaning_offsets_are_monotone_and_point_back_to_the_original(raw):
     assert all(a < b for a, b in zip(offsets, offsets[1:]))
     for char, offset in zip(text, offsets):
         assert 0 <= offset < len(raw)
-        assert raw[offset] == char or (char == " " and raw[offset].isspace())
+        assert raw[offset] == char or (char == " " and raw[offset].isspace()) or raw[offset] + char in HALF_FULL

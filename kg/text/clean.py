@@ -2,7 +2,11 @@
 
 - page markers (``地— 1 —地``, ``— 12 —``, ``- 3 -``) are dropped;
 - a line broken mid-sentence is joined to the next one (blank lines between them too);
-- whitespace is dropped unless it separates two ASCII letters or digits.
+- whitespace is dropped unless it separates two ASCII letters or digits;
+- half-width punctuation in Chinese text (``,;:!?()``, as some PDFs give it) becomes the full-width
+  mark the text means (，；：！？（）), so every later stage reads one spelling: a mark is folded
+  next to a Chinese character, a bracket pair when its content or either side is Chinese;
+  ``2,700`` and ``Co.,Ltd`` stay.
 The cleaned text keeps one ``\\n`` between paragraphs; ``offsets[i]`` is the index in the
 original text of cleaned character ``i``.
 """
@@ -16,6 +20,11 @@ PARAGRAPH_END = set("。！？!?：:…")
 # the dateline of a speech ("——2024年1月24日在…会议上") is a paragraph of its own
 HEADER_ENDS = ("会议上",)
 SPACES = set(" \t\u3000\u00a0\r\f\v")
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
+_FULL_WIDTH = str.maketrans(",;:!?()", "，；：！？（）")
+_LONE_MARK = re.compile(rf"(?<=[{_CJK}])[,;:!?()]|[,;:!?()](?=[{_CJK}])")
+_BRACKETED = re.compile(r"\(([^()\n]*)\)")
+_HAS_CJK = re.compile(rf"[{_CJK}]")
 
 
 def _is_ascii_alnum(ch: str) -> bool:
@@ -65,8 +74,20 @@ def clean_text(raw: str) -> tuple[str, list[int]]:
             offsets.append(start + i)
         prev = stripped
     # drop whitespace that only PDF extraction put there, keeping "Intel 5G" style gaps
-    text = "".join(chars)
-    return _restore_word_gaps(raw, text, offsets)
+    text, offsets = _restore_word_gaps(raw, "".join(chars), offsets)
+    return _full_width_punctuation(text), offsets
+
+
+def _full_width_punctuation(text: str) -> str:
+    """`text` with the half-width marks of Chinese text full-width (same length, same offsets)."""
+
+    def pair(match: re.Match) -> str:
+        start, end = match.span()
+        around = text[max(start - 1, 0):start] + match.group(1) + text[end:end + 1]
+        return match.group().translate(_FULL_WIDTH) if _HAS_CJK.search(around) else match.group()
+
+    text = _BRACKETED.sub(pair, text)
+    return _LONE_MARK.sub(lambda m: m.group().translate(_FULL_WIDTH), text)
 
 
 def _restore_word_gaps(raw: str, text: str, offsets: list[int]) -> tuple[str, list[int]]:
