@@ -381,17 +381,3 @@ def test_a_failed_store_load_is_raised_once_the_writer_is_done(tmp_path):
                 fh.flush()
                 feed.written(len(b"<not an iri\n"))
     assert not (tmp_path / "store" / "db").exists() and not (tmp_path / "store" / "source").exists()
-
-
-def test_a_failed_writer_stops_the_store_load(tmp_path):
-    from kg.query.engine import loading_store
-
-    line = b"<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n"
-    with pytest.raises(RuntimeError, match="writer failed"):
-        with loading_store(tmp_path) as feed, open(tmp_path / "graph.nq", "w+b") as fh:
-            feed.follow(fh)
-            fh.write(line)
-            fh.flush()
-            feed.written(len(line))
-            raise RuntimeError("writer failed")
-    assert not (tmp_path / "store" / "source").exists()
