@@ -240,7 +240,7 @@ def _write_build(extracted, out: Path, settings: BuildSettings):
         graph = result.graph()
         gc.freeze()  # the resolution and the graph live until the end
         with loading_store(staging) as store_feed:  # the query store loads while the files are written
-            nquads = write_nquads(graph_nquads(graph), staging / NQUADS, store_feed)
+            nquads = write_nquads(graph_nquads(graph), staging / NQUADS, store_feed.write)
             store_feed.close()
             written = [convert_nquads(nquads, "trig", staging / TRIG), nquads]
             written += write_build_exports(graph, staging)

@@ -15,10 +15,10 @@ in a worker thread (pyoxigraph releases the GIL), so a time limit and Ctrl-C sto
 """
 from __future__ import annotations
 
-import collections
 import contextlib
 import fcntl
 import os
+import queue
 import shutil
 import threading
 import time
@@ -117,76 +117,39 @@ def _load_new(store_dir: Path, out_dir: str | Path, chunks: Iterable[bytes] | No
 
 
 class StoreFeed:
-    """graph.nq on its way to the thread that loads the store. The writer `follow`s the file it
-    writes, reports each piece of whole lines once it is in the file (`written`, after a flush) and
-    `close`s; the loader reads the pieces back from the file (from the page cache), so the writer
-    never waits for the loader and memory does not grow with the build."""
+    """graph.nq's text on its way to the thread that loads the store: `write` pieces of whole
+    lines, then `close`. At most one piece waits, so memory does not grow with the build."""
 
     def __init__(self) -> None:
-        self._ready = threading.Condition()
-        self._fd: int | None = None
-        self._ends: collections.deque[int] = collections.deque()  # where each piece written ends
-        self._size = 0
-        self._closed = False
+        self._pending: queue.Queue[bytes | None] = queue.Queue(maxsize=1)
+        self._closed = self._drained = False
 
-    def follow(self, fh) -> None:
-        """Read the pieces from `fh`'s file (open for reading too, as atomic_open's are), through a
-        descriptor of its own."""
-        with self._ready:
-            self._fd = os.dup(fh.fileno())
-
-    def written(self, size: int) -> None:
-        with self._ready:
-            self._size += size
-            self._ends.append(self._size)
-            self._ready.notify()
+    def write(self, chunk: bytes) -> None:
+        self._pending.put(chunk)
 
     def close(self) -> None:
-        with self._ready:
+        if not self._closed:
             self._closed = True
-            self._ready.notify()
-
-    def abort(self) -> None:
-        """Stop the loader after the piece it is loading (the writer failed)."""
-        with self._ready:
-            self._ends.clear()
-            self._closed = True
-            self._ready.notify()
+            self._pending.put(None)
 
     def chunks(self) -> Iterator[bytes]:
-        start = 0
-        while True:
-            with self._ready:
-                self._ready.wait_for(lambda: self._ends or self._closed)
-                if not self._ends:
-                    return
-                end = self._ends.popleft()
-            yield _read_at(self._fd, start, end)
-            start = end
+        while (chunk := self._pending.get()) is not None:
+            yield chunk
+        self._drained = True
 
-    def release(self) -> None:
-        if self._fd is not None:
-            os.close(self._fd)
-            self._fd = None
-
-
-def _read_at(fd: int, start: int, end: int) -> bytes:
-    pieces = []
-    while start < end:
-        piece = os.pread(fd, end - start, start)
-        if not piece:
-            raise KgError("graph.nq ended before what was written to it")
-        pieces.append(piece)
-        start += len(piece)
-    return b"".join(pieces)
+    def discard(self) -> None:
+        """Take what is still written after the loading failed, so the writer is not held up."""
+        if not self._drained:
+            for _ in self.chunks():
+                pass
 
 
 @contextlib.contextmanager
 def loading_store(out_dir: str | Path) -> Iterator[StoreFeed]:
     """For `kg build`, in a folder no other process uses yet: a thread bulk-loads into the store the
-    N-Quads of graph.nq as the body writes it through the feed it is given (pyoxigraph releases the
-    GIL), while the body goes on to its other files; the store is then stamped with the RDF files as
-    the body left them. An error of either is raised after both end."""
+    N-Quads the body writes to the feed it is given (pyoxigraph releases the GIL), while the body
+    writes graph.nq and then its other files; the store is then stamped with the RDF files as the
+    body left them. An error of either is raised after both end."""
     store_dir = Path(out_dir) / STORE_DIR
     store_dir.mkdir(parents=True, exist_ok=True)
     feed = StoreFeed()
@@ -197,18 +160,15 @@ def loading_store(out_dir: str | Path) -> Iterator[StoreFeed]:
             _load_new(store_dir, out_dir, feed.chunks())
         except BaseException as exc:  # handed to the calling thread
             failure.append(exc)
+            feed.discard()
 
     worker = threading.Thread(target=load, name="kg-store-load")
     worker.start()
     try:
         yield feed
-    except BaseException:
-        feed.abort()
-        raise
     finally:
         feed.close()
         worker.join()
-        feed.release()
     if failure:
         raise failure[0]
     write_text(store_dir / STAMP, _fingerprint(Path(out_dir)) + "\n")

@@ -7,7 +7,7 @@ graph.trig; neither step holds the dataset in memory.  Turtle (all triples) and 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import networkx as nx
 
@@ -16,23 +16,17 @@ from kg.rdf.convert import graph_nquads, quads_to_graph
 from kg.rdf.iris import PREFIXES
 from kg.rdf.paths import NQUADS, TRIG, build_trig
 
-if TYPE_CHECKING:
-    from kg.query.engine import StoreFeed
-
 FORMATS = ("nq", "trig", "ttl", "jsonld")
 
 
-def write_nquads(lines: Iterable[str], path: str | Path, feed: StoreFeed | None = None) -> Path:
-    """Write N-Quads text (pieces of whole lines) to `path`; `feed`, if given, follows the file and
-    hears of each piece of whole lines of about kg.rdf.load.CHUNK_BYTES once it is in the file."""
+def write_nquads(lines: Iterable[str], path: str | Path, sink: Callable[[bytes], None] | None = None) -> Path:
+    """Write N-Quads text (pieces of whole lines) to `path`; `sink`, if given, gets the same bytes
+    in pieces of whole lines of about kg.rdf.load.CHUNK_BYTES as they are written."""
     with atomic_open(path, "wb") as fh:
-        if feed is not None:
-            feed.follow(fh)
         for chunk in _chunks(lines):
             fh.write(chunk)
-            if feed is not None:
-                fh.flush()
-                feed.written(len(chunk))
+            if sink is not None:
+                sink(chunk)
     return Path(path)
 
 
