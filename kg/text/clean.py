@@ -20,7 +20,9 @@ PARAGRAPH_END = set("。！？!?：:…")
 # the dateline of a speech ("——2024年1月24日在…会议上") is a paragraph of its own
 HEADER_ENDS = ("会议上",)
 SPACES = set(" \t\u3000\u00a0\r\f\v")
-_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"  # CJK punctuation, ideographs, full-width forms
+# Chinese context: CJK punctuation, ideographs, full-width forms, and the quotes, dash and ellipsis
+# Chinese text shares with others (“ ” ‘ ’ — …)
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef\u2014\u2018-\u201d\u2026"
 _FULL_WIDTH = str.maketrans(",;:!?()", "，；：！？（）")
 _LONE_MARK = re.compile(rf"(?<=[{_CJK}])[,;:!?()]|[,;:!?()](?=[{_CJK}])")
 _BRACKETED = re.compile(r"\(([^()\n]*)\)")
