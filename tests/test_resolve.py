@@ -186,6 +186,19 @@ def test_a_park_word_alone_is_the_one_park_of_the_document_it_ends():
     assert parks["开发区"] == {"b": {"开发区"}}  # two parks it could stand for: left as it is
 
 
+def test_a_park_word_alone_stands_only_for_a_name_the_document_types_as_park():
+    # 青峰开发区 is read once as a park and twice as a project: the document calls it a project, so
+    # the park word is no short name of it (and no park entity without a name of its own is made)
+    text = "青峰开发区建设加快。青峰开发区二号地块签约，青峰开发区开工。开发区全年产值增长9%。"
+    doc = _extraction("a", text, [("青峰开发区", "Park"), ("开发区", "Park")])
+    second = text.index("青峰开发区", 1)
+    third = text.index("青峰开发区", second + 1)
+    doc.mentions += [Mention("青峰开发区", "Project", k, k + 5, 0, "test", 0.9) for k in (second, third)]
+    entities = {(e.name, e.type): e.names_by_doc for e in resolve([doc]).entities.values()}
+    assert entities[("青峰开发区", "Project")] == {"a": {"青峰开发区"}}
+    assert entities[("开发区", "Park")] == {"a": {"开发区"}}
+
+
 def test_a_project_also_goes_by_its_name_with_or_without_the_company_written_with_it():
     text = "安徽金石矿业有限公司年产500万吨选矿项目开工，江淮电子有限公司触控模组项目投产。"
     doc = _extraction("a", text, [("安徽金石矿业有限公司", "Enterprise"), ("安徽金石矿业有限公司年产500万吨选矿项目", "Project"),
@@ -225,6 +238,15 @@ def test_a_place_without_its_level_stays_apart_where_two_regions_could_be_meant(
     text = "吉林恒远科技在吉林省吉林市投资建设新工厂。"
     res = resolve([_extraction("r", text, [("吉林", "Region"), ("吉林省", "Region"), ("吉林市", "Region")])])
     assert sorted(e.name for e in res.entities.values()) == ["吉林", "吉林市", "吉林省"]
+
+
+def test_a_place_with_its_level_is_no_short_form_of_a_longer_place():
+    # 绵竹市 is no short form of 绵竹市区 (the city's urban area), and 绵竹 stands for 绵竹市: each
+    # entity keeps a name of its own
+    text = "绵竹市加快绵竹至茂县公路、绵竹市区至汉旺快速通道建设。"
+    res = resolve([_extraction("r", text, [("绵竹市", "Region"), ("绵竹", "Region"), ("绵竹市区", "Region")])])
+    names = {e.name: e.names_by_doc["r"] for e in res.entities.values()}
+    assert names == {"绵竹市": {"绵竹市", "绵竹"}, "绵竹市区": {"绵竹市区"}}
 
 
 def test_a_place_that_ends_with_its_level_is_not_that_level_written_twice():

@@ -40,11 +40,11 @@ def _document_types(mentions: list[Mention]) -> dict[str, tuple[str, set[str]]]:
     }
 
 
-def _named_parks(mentions: list[Mention]) -> dict[str, str]:
+def _named_parks(types: dict[str, tuple[str, set[str]]]) -> dict[str, str]:
     """A park word standing alone in one document (开发区, 高新区, 园区) -> the one park name of that
     document it ends (漕河泾开发区), where the document has exactly one: the text's short reference
-    to the park it named, not a park of its own."""
-    parks = {normalize(m.name) for m in mentions if m.type == "Park"}
+    to the park it named, not a park of its own. `types`: the document's (see _document_types)."""
+    parks = {name for name, (type_, _) in types.items() if type_ == "Park"}
     named = {}
     for word in parks & PARK_WORDS:
         longer = {name for name in parks if name.endswith(word) and name != word}
@@ -53,16 +53,18 @@ def _named_parks(mentions: list[Mention]) -> dict[str, str]:
     return named
 
 
-def _named_regions(mentions: list[Mention]) -> dict[str, str]:
+def _named_regions(types: dict[str, tuple[str, set[str]]]) -> dict[str, str]:
     """A place written without its level in one document (常州, often inside a company's name) ->
     the one region of that document named with it (常州市)."""
-    regions = {normalize(m.name) for m in mentions if m.type == "Region"}
+    regions = {name for name, (type_, _) in types.items() if type_ == "Region"}
     named = {}
     for name in regions:  # (三岔口村 is not 三岔口村村 without its level)
         longer = {name + level for level in REGION_LEVELS if not name.endswith(level)} & regions
         if len(longer) == 1:
             named[name] = longer.pop()
-    return named
+    # a name that a shorter one stands for is a full name itself (绵竹 → 绵竹市, so 绵竹市 is no short
+    # form of 绵竹市区, the city's urban area)
+    return {name: full for name, full in named.items() if name not in named.values()}
 
 
 def _names_with_company(text: str, mentions: list[Mention]) -> dict[tuple[int, int], list[str]]:
@@ -167,8 +169,8 @@ class _Resolver:
 
     def add_document(self, ex: Extraction) -> None:
         types = _document_types(ex.mentions)
-        named_parks = _named_parks(ex.mentions)
-        named_regions = _named_regions(ex.mentions)
+        named_parks = _named_parks(types)
+        named_regions = _named_regions(types)
         with_company = _names_with_company(ex.document.text, ex.mentions)
         with_place = _names_with_place(ex.document.text, ex.mentions)
         id_of_name: dict[str, str] = {}
